@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { i18n } from 'i18next';
+import { createI18n, describeFieldError, type Language } from '../../shared/i18n';
+import { createBackend, type Backend } from '../app/backend';
+import { resolveDataDir, resolveDatabasePath } from '../platform/data-dir';
+import { ImportRejected, importRegister } from '../services/import';
+import { cliTexts } from './texts';
+
+/** Where the CLI writes; tests pass collectors. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  version: string;
+}
+
+/** Exit statuses of SPEC §6. */
+export const EXIT = { ok: 0, failure: 1, invalid: 2 } as const;
+
+class UsageError extends Error {}
+
+type Command = (args: string[], backend: () => Backend, io: CliIo, t: i18n['t']) => number;
+
+const COMMANDS: Record<string, Command> = {
+  import: runImport,
+};
+
+/**
+ * Runs one CLI invocation: `[--db FILE] [--lang sv|en] COMMAND …`. Output is JSON on
+ * stdout; each error is one line on stderr. Returns the exit status.
+ */
+export function runCli(argv: string[], io: CliIo): number {
+  const commandIndex = argv.findIndex(
+    (arg, i) => !arg.startsWith('-') && argv[i - 1] !== '--db' && argv[i - 1] !== '--lang',
+  );
+  const globalArgs = commandIndex === -1 ? argv : argv.slice(0, commandIndex);
+  const rest = commandIndex === -1 ? [] : argv.slice(commandIndex + 1);
+  const language: Language =
+    globalArgs.includes('en') && globalArgs[globalArgs.indexOf('en') - 1] === '--lang' ? 'en' : 'sv';
+  const t = createI18n(language, { sv: { cli: cliTexts.sv }, en: { cli: cliTexts.en } }).t;
+  let backend: Backend | undefined;
+  try {
+    const { values } = parseArgs({
+      args: globalArgs,
+      options: {
+        db: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+      strict: true,
+    });
+    if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en') {
+      throw new UsageError(t('cli:usage.badLanguage'));
+    }
+    if (values.version) {
+      io.stdout(JSON.stringify({ version: io.version }));
+      return EXIT.ok;
+    }
+    const name = commandIndex === -1 ? undefined : argv[commandIndex];
+    if (values.help || name === undefined || name === 'help') {
+      io.stdout(t('cli:help'));
+      return values.help || name === 'help' ? EXIT.ok : EXIT.invalid;
+    }
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(t('cli:usage.unknownCommand', { name }));
+    const databasePath = values.db
+      ? resolve(io.cwd, values.db)
+      : resolveDatabasePath(
+          resolveDataDir({ platform: process.platform, env: io.env, home: io.env.HOME ?? '' }),
+        );
+    const open = () => (backend ??= createBackend({ databasePath, mode: 'cli', version: io.version }));
+    return command(rest, open, io, t);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`${t('cli:usage.prefix')}: ${(error as Error).message}`);
+      return EXIT.invalid;
+    }
+    io.stderr(`${t('cli:error.prefix')}: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failure;
+  } finally {
+    backend?.close();
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
+
+function runImport(args: string[], backend: () => Backend, io: CliIo, t: i18n['t']): number {
+  if (args.length !== 1) throw new UsageError(t('cli:usage.importFile'));
+  const path = resolve(io.cwd, args[0]!);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(t('cli:import.unreadable', { path }));
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    io.stderr(`row 0: (file): ${t('cli:import.badJson', { detail: (error as Error).message })}`);
+    return EXIT.invalid;
+  }
+  try {
+    const summary = importRegister(backend().services, payload);
+    io.stdout(JSON.stringify(summary));
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    for (const e of error.errors) io.stderr(`row ${e.row}: ${e.field}: ${describeMessage(t, e)}`);
+    return EXIT.invalid;
+  }
+}
+
+// The field is already named by the line's prefix; only the message is translated here.
+function describeMessage(
+  t: i18n['t'],
+  e: { field: string; message: string; params?: Record<string, string | number> },
+): string {
+  const full = describeFieldError(t, e);
+  return full.slice(full.indexOf(': ') + 2);
+}
+
+/** Reads the app version from package.json beside the source tree. */
+export function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}

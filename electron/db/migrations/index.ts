@@ -1,0 +1,9 @@
+import { migration001 } from './001-initial';
+import { migration002 } from './002-default-decision';
+import type { Migration } from './types';
+
+/** Every migration, in order. The last version is the schema this build of the app expects. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export type { Migration };

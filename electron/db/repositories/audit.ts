@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../open';
+
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of the first row's predecessor. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The hash of one audit row: over its own content and the previous row's hash. */
+export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
+  const material = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.before_json,
+    row.after_json,
+    row.prev_hash,
+  ]);
+  return createHash('sha256').update(material, 'utf8').digest('hex');
+}
+
+/**
+ * SQL for the append-only audit log. Appending must happen inside the same transaction
+ * as the change it records, so the two land or fail together.
+ */
+export function createAuditRepository(db: Db) {
+  const last = db.prepare<[], { seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+  );
+  const insert = db.prepare(
+    `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @before_json, @after_json, @prev_hash, @hash)`,
+  );
+  const forEntity = db.prepare<[string, string], AuditRow>(
+    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM audit_log');
+  return {
+    /** Appends one entry chained to the previous one. Call inside the change's transaction. */
+    append(entry: AuditEntry): void {
+      if (!db.inTransaction) throw new Error('audit entries must be written inside a transaction');
+      const previous = last.get();
+      const row: Omit<AuditRow, 'hash'> = {
+        seq: (previous?.seq ?? 0) + 1,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        before_json:
+          entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+        after_json: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+        prev_hash: previous?.hash ?? GENESIS_HASH,
+      };
+      insert.run({ ...row, hash: hashAuditRow(row) });
+    },
+    /** Entries about one entity, oldest first. */
+    listFor(entity: string, entityId: string): AuditRow[] {
+      return forEntity.all(entity, entityId);
+    },
+    /** Number of entries. */
+    count(): number {
+      return count.get()!.n;
+    },
+  };
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>;

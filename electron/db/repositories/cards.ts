@@ -1,0 +1,199 @@
+import type Database from 'better-sqlite3';
+import type { CardRecord, CardValues } from '../../../shared/domain/card';
+import type { EndReason, HolderIdType, ReasonCode } from '../../../shared/domain/reason-codes';
+import type { CardListQuery } from '../../../shared/ipc/contract';
+import { formatInstant, monthBounds } from '../../../shared/time/stockholm';
+import type { Db } from '../open';
+
+/** A row of the cards table joined with its organisation's name. */
+export interface CardRow {
+  id: string;
+  organisation_hsa_id: string;
+  organisation_name: string;
+  assurance_level: 2 | 3;
+  card_number: string;
+  holder_hsa_id: string;
+  holder_name: string;
+  holder_id_type: HolderIdType;
+  unplanned_personnel: 0 | 1 | null;
+  issued_at: number;
+  expires_at: number;
+  reason_code: ReasonCode;
+  reason_text: string;
+  issued_by: string;
+  extends_card_id: string | null;
+  ended_at: number | null;
+  end_reason: EndReason | null;
+  note: string;
+  violation_justification: string | null;
+  voided_at: number | null;
+  void_reason: string | null;
+  created_at: number;
+}
+
+/** A card to store: validated values with a definite id. */
+export type NewCard = CardValues & { id: string };
+
+const SELECT = `SELECT c.*, o.name AS organisation_name FROM cards c
+  JOIN organisations o ON o.hsa_id = c.organisation_hsa_id`;
+
+const SORT_SQL: Record<string, string> = {
+  issuedAt: 'c.issued_at',
+  expiresAt: 'c.expires_at',
+  holderName: 'c.holder_name_key',
+  cardNumber: 'c.card_number',
+  organisation: 'o.name COLLATE NOCASE',
+  level: 'c.assurance_level',
+};
+
+/** The key that case-insensitive search and sorting of holder names use. */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toLocaleLowerCase('sv');
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Converts a stored row to what the UI and CLI see. */
+export function toCardRecord(row: CardRow): CardRecord {
+  return {
+    id: row.id,
+    organisationHsaId: row.organisation_hsa_id,
+    organisationName: row.organisation_name,
+    assuranceLevel: row.assurance_level,
+    cardNumber: row.card_number,
+    holderHsaId: row.holder_hsa_id,
+    holderName: row.holder_name,
+    holderIdType: row.holder_id_type,
+    unplannedPersonnel: row.unplanned_personnel === null ? null : row.unplanned_personnel === 1,
+    issuedAt: formatInstant(row.issued_at),
+    expiresAt: formatInstant(row.expires_at),
+    reasonCode: row.reason_code,
+    reasonText: row.reason_text,
+    issuedBy: JSON.parse(row.issued_by) as string[],
+    extendsCardId: row.extends_card_id,
+    endedAt: row.ended_at === null ? null : formatInstant(row.ended_at),
+    endReason: row.end_reason,
+    note: row.note,
+    violationJustification: row.violation_justification,
+    voidedAt: row.voided_at === null ? null : formatInstant(row.voided_at),
+    voidReason: row.void_reason,
+    createdAt: formatInstant(row.created_at),
+  };
+}
+
+/** The content of a stored card in the validated-input shape, for idempotency checks. */
+export function toCardValues(row: CardRow): NewCard {
+  return {
+    id: row.id,
+    organisationHsaId: row.organisation_hsa_id,
+    organisationName: undefined,
+    assuranceLevel: row.assurance_level,
+    cardNumber: row.card_number,
+    holderHsaId: row.holder_hsa_id,
+    holderName: row.holder_name,
+    holderIdType: row.holder_id_type,
+    unplannedPersonnel: row.unplanned_personnel === null ? null : row.unplanned_personnel === 1,
+    issuedAt: row.issued_at,
+    expiresAt: row.expires_at,
+    reasonCode: row.reason_code,
+    reasonText: row.reason_text,
+    issuedBy: JSON.parse(row.issued_by) as string[],
+    extendsCardId: row.extends_card_id,
+    endedAt: row.ended_at,
+    endReason: row.end_reason,
+    note: row.note,
+    violationJustification: row.violation_justification,
+  };
+}
+
+/** SQL for cards. */
+export function createCardRepository(db: Db) {
+  const byId = db.prepare<[string], CardRow>(`${SELECT} WHERE c.id = ?`);
+  const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM cards WHERE id = ?');
+  const insertStmt = db.prepare(
+    `INSERT INTO cards (id, organisation_hsa_id, assurance_level, card_number, holder_hsa_id, holder_name,
+       holder_name_key, holder_id_type, unplanned_personnel, issued_at, expires_at, reason_code, reason_text,
+       issued_by, extends_card_id, ended_at, end_reason, note, violation_justification, created_at, updated_at)
+     VALUES (@id, @organisationHsaId, @assuranceLevel, @cardNumber, @holderHsaId, @holderName, @holderNameKey,
+       @holderIdType, @unplannedPersonnel, @issuedAt, @expiresAt, @reasonCode, @reasonText, @issuedBy,
+       @extendsCardId, @endedAt, @endReason, @note, @violationJustification, @at, @at)`,
+  );
+  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards');
+  const listCache = new Map<string, { count: Database.Statement; page: Database.Statement }>();
+
+  return {
+    /** The card with this id, or undefined. */
+    get(id: string): CardRow | undefined {
+      return byId.get(id);
+    },
+    /** Tells whether a card with this id exists. */
+    exists(id: string): boolean {
+      return exists.get(id) !== undefined;
+    },
+    /** Stores a new card. */
+    insert(card: NewCard, at: number): void {
+      insertStmt.run({
+        ...card,
+        holderNameKey: foldName(card.holderName),
+        unplannedPersonnel: card.unplannedPersonnel === null ? null : card.unplannedPersonnel ? 1 : 0,
+        issuedBy: JSON.stringify(card.issuedBy),
+        at,
+      });
+    },
+    /** Number of cards, voided ones included. */
+    count(): number {
+      return count.get()!.n;
+    },
+    /** One page of the register for the given filters and sort order, plus the total. */
+    list(query: Required<Pick<CardListQuery, 'sort' | 'offset' | 'limit'>> & CardListQuery): {
+      total: number;
+      rows: CardRow[];
+    } {
+      const where: string[] = [];
+      const params: Record<string, string | number> = {};
+      const search = query.search?.trim();
+      if (search) {
+        where.push(
+          `(c.holder_name_key LIKE @nameLike ESCAPE '\\' OR c.holder_hsa_id LIKE @idLike ESCAPE '\\'
+            OR c.card_number LIKE @numberLike ESCAPE '\\')`,
+        );
+        params.nameLike = `%${escapeLike(foldName(search))}%`;
+        params.idLike = `${escapeLike(search)}%`;
+        params.numberLike = `%${escapeLike(search.replace(/[\s-]/g, ''))}%`;
+      }
+      if (query.month) {
+        const { start, end } = monthBounds(query.month);
+        where.push('c.issued_at >= @start AND c.issued_at < @end');
+        params.start = start;
+        params.end = end;
+      }
+      if (query.level) {
+        where.push('c.assurance_level = @level');
+        params.level = query.level;
+      }
+      if (query.organisationHsaId) {
+        where.push('c.organisation_hsa_id = @organisation');
+        params.organisation = query.organisationHsaId;
+      }
+      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      const order = `${SORT_SQL[query.sort.by] ?? 'c.issued_at'} ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id`;
+      const key = `${whereSql}|${order}`;
+      let statements = listCache.get(key);
+      if (!statements) {
+        statements = {
+          count: db.prepare(
+            `SELECT count(*) AS n FROM cards c JOIN organisations o ON o.hsa_id = c.organisation_hsa_id ${whereSql}`,
+          ),
+          page: db.prepare(`${SELECT} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
+        };
+        listCache.set(key, statements);
+      }
+      const total = (statements.count.get(params) as { n: number }).n;
+      const rows = statements.page.all({ ...params, limit: query.limit, offset: query.offset }) as CardRow[];
+      return { total, rows };
+    },
+  };
+}
+export type CardRepository = ReturnType<typeof createCardRepository>;

@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { createBackend } from '../app/backend';
+import { readVersion } from '../cli/run';
+import { startWebServer } from './server';
+
+// `npm run dev:web` (Vite, hot reload) and `npm run preview:web` (the production build).
+const staticMode = process.argv.includes('--static');
+const root = resolve(import.meta.dirname, '../..');
+const databasePath = resolve(process.env.KORTLIGGAREN_DB ?? 'kortliggaren-dev.db');
+const backend = createBackend({
+  databasePath,
+  mode: 'web',
+  version: readVersion(),
+  logError: (channel, error) => console.error(`[${channel}]`, error),
+});
+const server = await startWebServer({
+  router: backend.router,
+  port: Number(process.env.PORT ?? 5173),
+  renderer: staticMode ? { kind: 'static', dir: resolve(root, 'dist/renderer') } : { kind: 'vite', root },
+});
+console.log(`Kortliggaren (webbläge) på ${server.url}  databas: ${databasePath}`);
+
+const stop = () => {
+  void server.close().finally(() => {
+    backend.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { CardRecord, CardValues } from '../../shared/domain/card';
+import type { FieldError } from '../../shared/domain/errors';
+import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/cards';
+import { AppError, invalidInput } from '../ipc/app-error';
+import type { ServiceContext } from './context';
+
+/** The outcome of storing one validated card. */
+export type StoreOutcome = { status: 'inserted'; id: string } | { status: 'unchanged'; id: string };
+
+// The fields that make two registrations "the same card" for an idempotent re-import.
+const CONTENT_FIELDS = [
+  'organisationHsaId',
+  'assuranceLevel',
+  'cardNumber',
+  'holderHsaId',
+  'holderName',
+  'holderIdType',
+  'unplannedPersonnel',
+  'issuedAt',
+  'expiresAt',
+  'reasonCode',
+  'reasonText',
+  'issuedBy',
+  'extendsCardId',
+  'endedAt',
+  'endReason',
+  'note',
+  'violationJustification',
+] as const satisfies readonly (keyof CardValues)[];
+
+/** Tells whether two registrations carry the same content (ids aside). */
+export function sameContent(a: CardValues, b: CardValues): boolean {
+  return CONTENT_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+}
+
+/**
+ * Checks what only the register can tell (organisation known or named, extended card
+ * present, id free or identical) and stores the card with its audit entry. Must run
+ * inside a transaction; throws invalid input naming the field and writes nothing else.
+ */
+export function storeCard(ctx: ServiceContext, values: CardValues, action = 'card.register'): StoreOutcome {
+  const problems: FieldError[] = [];
+  const at = ctx.now();
+  const id = values.id ?? randomUUID();
+  const existing = values.id ? ctx.cards.get(values.id) : undefined;
+  if (existing) {
+    if (sameContent(toCardValues(existing), values)) return { status: 'unchanged', id };
+    problems.push({ field: 'id', message: 'id.conflict' });
+  }
+  const organisation = ctx.organisations.get(values.organisationHsaId);
+  if (!organisation && !values.organisationName) {
+    problems.push({ field: 'organisationName', message: 'organisationName.requiredForNew' });
+  }
+  if (values.extendsCardId && !ctx.cards.exists(values.extendsCardId)) {
+    problems.push({ field: 'extendsCardId', message: 'extendsCardId.unknown' });
+  }
+  if (problems.length > 0) throw invalidInput(problems);
+
+  if (!organisation && values.organisationName) {
+    const created = { hsaId: values.organisationHsaId, name: values.organisationName };
+    ctx.organisations.insert(created, at);
+    ctx.audit.append({
+      at,
+      actor: ctx.actor(),
+      action: 'organisation.create',
+      entity: 'organisation',
+      entityId: created.hsaId,
+      before: null,
+      after: created,
+    });
+  }
+  const card: NewCard = { ...values, id };
+  ctx.cards.insert(card, at);
+  ctx.audit.append({
+    at,
+    actor: ctx.actor(),
+    action,
+    entity: 'card',
+    entityId: id,
+    before: null,
+    after: { ...card, organisationName: undefined },
+  });
+  return { status: 'inserted', id };
+}
+
+/** Registers one card from the form: all checks and the audit entry in one transaction. */
+export function registerCard(ctx: ServiceContext, values: CardValues): CardRecord {
+  const outcome = ctx.db.transaction(() => storeCard(ctx, values))();
+  return getCard(ctx, outcome.id);
+}
+
+/** One card as the UI sees it; not-found when the id is unknown. */
+export function getCard(ctx: ServiceContext, id: string): CardRecord {
+  const row = ctx.cards.get(id.toLowerCase());
+  if (!row) throw new AppError('not-found', `card ${id} not found`);
+  return toCardRecord(row);
+}

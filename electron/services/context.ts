@@ -1,0 +1,30 @@
+import { createAuditRepository } from '../db/repositories/audit';
+import { createCardRepository } from '../db/repositories/cards';
+import { createOrganisationRepository } from '../db/repositories/organisations';
+import type { Db } from '../db/open';
+
+/** What services need: the database, its repositories, who acts and the clock. */
+export interface ServiceContext {
+  db: Db;
+  cards: ReturnType<typeof createCardRepository>;
+  organisations: ReturnType<typeof createOrganisationRepository>;
+  audit: ReturnType<typeof createAuditRepository>;
+  /** The desk user recorded in the audit log. */
+  actor: () => string;
+  now: () => number;
+}
+
+/** Prepares every repository once for a database connection. */
+export function createServiceContext(
+  db: Db,
+  options: { actor: () => string; now?: () => number },
+): ServiceContext {
+  return {
+    db,
+    cards: createCardRepository(db),
+    organisations: createOrganisationRepository(db),
+    audit: createAuditRepository(db),
+    actor: options.actor,
+    now: options.now ?? Date.now,
+  };
+}

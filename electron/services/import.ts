@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CardInput } from '../../shared/domain/card';
+import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
+import { OrganisationInput } from '../../shared/domain/organisation';
+import { AppError } from '../ipc/app-error';
+import type { ServiceContext } from './context';
+import { storeCard } from './cards';
+
+/** One problem in an import file: the row (1-based card index, or `organisations N`) and the field. */
+export interface RowError extends FieldError {
+  row: string;
+}
+
+/** An import that was refused as a whole; nothing was written. */
+export class ImportRejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super(`import rejected: ${errors.length} error(s)`);
+    this.name = 'ImportRejected';
+  }
+}
+
+export interface ImportSummary {
+  imported: number;
+  unchanged: number;
+}
+
+/** The file shape of SPEC §6: `{ organisations: [{hsaId, name}], cards: [card…] }`. */
+const ImportFile = z.strictObject(
+  {
+    organisations: z.array(z.unknown(), { error: 'type.array' }).optional(),
+    cards: z.array(z.unknown(), { error: (iss) => (iss.input === undefined ? 'required' : 'type.array') }),
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? 'field.unknown' : 'type.object') },
+);
+
+/**
+ * Imports a register file all or nothing: every row is validated, every error collected
+ * with its row number, and only a file without errors is written — in one transaction.
+ * Re-importing an identical card is a no-op; the same id with other content is an error.
+ */
+export function importRegister(ctx: ServiceContext, payload: unknown): ImportSummary {
+  const file = ImportFile.safeParse(payload);
+  if (!file.success) {
+    throw new ImportRejected(toFieldErrors(file.error).map((e) => ({ ...e, row: 'file' })));
+  }
+  const errors: RowError[] = [];
+  const organisations = (file.data.organisations ?? []).flatMap((raw, index) => {
+    const parsed = OrganisationInput.safeParse(raw);
+    if (parsed.success) return [parsed.data];
+    for (const e of toFieldErrors(parsed.error)) errors.push({ ...e, row: `organisations ${index + 1}` });
+    return [];
+  });
+  const cards = file.data.cards.flatMap((raw, index) => {
+    const parsed = CardInput.safeParse(raw);
+    if (parsed.success) return [{ row: String(index + 1), values: parsed.data }];
+    for (const e of toFieldErrors(parsed.error)) errors.push({ ...e, row: String(index + 1) });
+    return [];
+  });
+  if (errors.length > 0) throw new ImportRejected(errors);
+
+  return ctx.db.transaction((): ImportSummary => {
+    const at = ctx.now();
+    for (const organisation of organisations) {
+      if (ctx.organisations.get(organisation.hsaId)) continue;
+      ctx.organisations.insert(organisation, at);
+      ctx.audit.append({
+        at,
+        actor: ctx.actor(),
+        action: 'organisation.import',
+        entity: 'organisation',
+        entityId: organisation.hsaId,
+        before: null,
+        after: organisation,
+      });
+    }
+    const summary: ImportSummary = { imported: 0, unchanged: 0 };
+    // A card may extend one that comes later in the same file: store those last.
+    const idsInFile = new Set(cards.map((c) => c.values.id).filter(Boolean));
+    const ordered = [
+      ...cards.filter((c) => !c.values.extendsCardId || !idsInFile.has(c.values.extendsCardId)),
+      ...cards.filter((c) => c.values.extendsCardId && idsInFile.has(c.values.extendsCardId)),
+    ];
+    for (const { row, values } of ordered) {
+      try {
+        const outcome = storeCard(ctx, values, 'card.import');
+        summary[outcome.status === 'inserted' ? 'imported' : 'unchanged']++;
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.fields) throw error;
+        for (const e of error.fields) errors.push({ ...e, row });
+      }
+    }
+    if (errors.length > 0) {
+      errors.sort((a, b) => Number(a.row) - Number(b.row));
+      // Throwing rolls the whole transaction back: nothing of the file is kept.
+      throw new ImportRejected(errors);
+    }
+    return summary;
+  })();
+}

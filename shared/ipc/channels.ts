@@ -1,0 +1,13 @@
+/**
+ * The channel names alone, without schemas: the preload builds the API object from this
+ * list so it does not have to bundle the validation library. `contract.ts` must define
+ * exactly these channels (checked by its type and by a test).
+ */
+export const CHANNEL_NAMES = [
+  'app:info',
+  'organisations:list',
+  'cards:register',
+  'cards:list',
+  'cards:get',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];

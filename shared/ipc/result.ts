@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { FieldError } from '../domain/errors';
+
+export const ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'forbidden-sender',
+  'unknown-channel',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A failure that crosses the IPC boundary: a stable code, a message, and per-field problems. */
+export interface IpcError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldError[];
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** Schema of the failure envelope, for the transports that receive it as JSON. */
+export const IpcErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z
+    .array(
+      z.object({
+        field: z.string(),
+        message: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .optional(),
+});
