@@ -6,6 +6,7 @@ import { createI18n, describeFieldError, type Language } from '../../shared/i18n
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDataDir, resolveDatabasePath } from '../platform/data-dir';
 import { ImportRejected, importRegister } from '../services/import';
+import { CliInputError, runDecisions, runFindings, runSettings, type CommandEnv } from './rules-commands';
 import { cliTexts } from './texts';
 
 /** Where the CLI writes; tests pass collectors. */
@@ -22,10 +23,33 @@ export const EXIT = { ok: 0, failure: 1, invalid: 2 } as const;
 
 class UsageError extends Error {}
 
-type Command = (args: string[], backend: () => Backend, io: CliIo, t: i18n['t']) => number;
+type Command = (
+  args: string[],
+  backend: () => Backend,
+  io: CliIo,
+  t: i18n['t'],
+  language: Language,
+) => number;
+
+// Commands that print JSON and report bad input as lines (exit 2).
+function simple(run: (args: string[], env: CommandEnv) => void): Command {
+  return (args, backend, io, t, language) => {
+    try {
+      run(args, { backend, stdout: io.stdout, t, language });
+      return EXIT.ok;
+    } catch (error) {
+      if (!(error instanceof CliInputError)) throw error;
+      for (const line of error.lines) io.stderr(line);
+      return EXIT.invalid;
+    }
+  };
+}
 
 const COMMANDS: Record<string, Command> = {
   import: runImport,
+  findings: simple(runFindings),
+  settings: simple(runSettings),
+  decisions: simple(runDecisions),
 };
 
 /**
@@ -73,7 +97,7 @@ export function runCli(argv: string[], io: CliIo): number {
           resolveDataDir({ platform: process.platform, env: io.env, home: io.env.HOME ?? '' }),
         );
     const open = () => (backend ??= createBackend({ databasePath, mode: 'cli', version: io.version }));
-    return command(rest, open, io, t);
+    return command(rest, open, io, t, language);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`${t('cli:usage.prefix')}: ${(error as Error).message}`);

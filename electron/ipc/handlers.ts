@@ -1,7 +1,9 @@
 import type { AppInfo } from '../../shared/ipc/contract';
 import { toCardRecord } from '../db/repositories/cards';
-import type { ServiceContext } from '../services/context';
 import { getCard, registerCard } from '../services/cards';
+import type { ServiceContext } from '../services/context';
+import { evaluate, findingsForCard } from '../services/findings';
+import { addDecision, updateSettings } from '../services/rules-data';
 import type { Handlers } from './router';
 
 /** The handler for every contract channel, bound to one database. */
@@ -13,7 +15,24 @@ export function createHandlers(ctx: ServiceContext, info: AppInfo): Handlers {
     'cards:get': ({ id }) => getCard(ctx, id),
     'cards:list': (query) => {
       const page = ctx.cards.list(query);
-      return { total: page.total, rows: page.rows.map(toCardRecord) };
+      const findings = ctx.cards.findingsOf(page.rows.map((r) => r.id));
+      return {
+        total: page.total,
+        rows: page.rows.map((row) => ({ ...toCardRecord(row), findings: findings.get(row.id) ?? [] })),
+      };
     },
+    'findings:preview': (draft) =>
+      evaluate(ctx, {
+        ...draft,
+        id: draft.id ?? '',
+        cardNumber: draft.cardNumber ?? '',
+        holderHsaId: draft.holderHsaId ?? '',
+        endedAt: null,
+      }).filter((f) => draft.cardNumber || f.code !== 'card-number-unusual-format'),
+    'findings:card': ({ id }) => findingsForCard(ctx, id),
+    'decisions:list': () => ctx.decisions.list(),
+    'decisions:add': (decision) => addDecision(ctx, decision),
+    'settings:get': () => ctx.settings.rules(),
+    'settings:update': (change) => updateSettings(ctx, change),
   };
 }

@@ -3,7 +3,9 @@ import type { CardRecord, CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
 import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/cards';
 import { AppError, invalidInput } from '../ipc/app-error';
+import { hasViolation } from '../../shared/rules';
 import type { ServiceContext } from './context';
+import { evaluate, loadRuleData, recomputeAround } from './findings';
 
 /** The outcome of storing one validated card. */
 export type StoreOutcome = { status: 'inserted'; id: string } | { status: 'unchanged'; id: string };
@@ -84,9 +86,24 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
   return { status: 'inserted', id };
 }
 
-/** Registers one card from the form: all checks and the audit entry in one transaction. */
+/**
+ * Registers one card from the form: all checks, the findings and the audit entry in one
+ * transaction. A card with a violation is saved only with a justification (SPEC §4: the
+ * UI asks for an explicit confirmation); warnings never block.
+ */
 export function registerCard(ctx: ServiceContext, values: CardValues): CardRecord {
-  const outcome = ctx.db.transaction(() => storeCard(ctx, values))();
+  const outcome = ctx.db.transaction(() => {
+    const stored = storeCard(ctx, values);
+    const card = ctx.findings.ruleCard(stored.id)!;
+    const data = loadRuleData(ctx);
+    const findings = evaluate(ctx, card, data);
+    if (stored.status === 'inserted' && hasViolation(findings) && !values.violationJustification) {
+      // Throwing inside the transaction undoes the insert: nothing is written.
+      throw invalidInput([{ field: 'violationJustification', message: 'violationJustification.required' }]);
+    }
+    recomputeAround(ctx, [card], data);
+    return stored;
+  })();
   return getCard(ctx, outcome.id);
 }
 

@@ -1,6 +1,8 @@
 import { createAuditRepository } from '../db/repositories/audit';
 import { createCardRepository } from '../db/repositories/cards';
+import { createFindingRepository } from '../db/repositories/findings';
 import { createOrganisationRepository } from '../db/repositories/organisations';
+import { createDecisionRepository, createSettingsRepository } from '../db/repositories/rules-data';
 import type { Db } from '../db/open';
 
 /** What services need: the database, its repositories, who acts and the clock. */
@@ -9,6 +11,9 @@ export interface ServiceContext {
   cards: ReturnType<typeof createCardRepository>;
   organisations: ReturnType<typeof createOrganisationRepository>;
   audit: ReturnType<typeof createAuditRepository>;
+  findings: ReturnType<typeof createFindingRepository>;
+  decisions: ReturnType<typeof createDecisionRepository>;
+  settings: ReturnType<typeof createSettingsRepository>;
   /** The desk user recorded in the audit log. */
   actor: () => string;
   now: () => number;
@@ -24,6 +29,9 @@ export function createServiceContext(
     cards: createCardRepository(db),
     organisations: createOrganisationRepository(db),
     audit: createAuditRepository(db),
+    findings: createFindingRepository(db),
+    decisions: createDecisionRepository(db),
+    settings: createSettingsRepository(db),
     actor: options.actor,
     now: options.now ?? Date.now,
   };

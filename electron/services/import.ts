@@ -5,6 +5,7 @@ import { OrganisationInput } from '../../shared/domain/organisation';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
+import { recomputeAround } from './findings';
 
 /** One problem in an import file: the row (1-based card index, or `organisations N`) and the field. */
 export interface RowError extends FieldError {
@@ -74,6 +75,7 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
       });
     }
     const summary: ImportSummary = { imported: 0, unchanged: 0 };
+    const inserted: string[] = [];
     // A card may extend one that comes later in the same file: store those last.
     const idsInFile = new Set(cards.map((c) => c.values.id).filter(Boolean));
     const ordered = [
@@ -84,6 +86,7 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
       try {
         const outcome = storeCard(ctx, values, 'card.import');
         summary[outcome.status === 'inserted' ? 'imported' : 'unchanged']++;
+        if (outcome.status === 'inserted') inserted.push(outcome.id);
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
         for (const e of error.fields) errors.push({ ...e, row });
@@ -94,6 +97,10 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
       // Throwing rolls the whole transaction back: nothing of the file is kept.
       throw new ImportRejected(errors);
     }
+    recomputeAround(
+      ctx,
+      inserted.map((id) => ctx.findings.ruleCard(id)!),
+    );
     return summary;
   })();
 }

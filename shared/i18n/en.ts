@@ -87,6 +87,7 @@ export const en: Texts<typeof sv> = {
     'id.conflict': 'A registration with this id and other content already exists.',
     'date.format': 'Write the date as YYYY-MM-DD.',
     'month.format': 'Write the month as YYYY-MM.',
+    'violationJustification.required': 'The card breaks a rule: confirm and give a justification.',
     'type.number': 'Must be a number.',
     'integer.range': 'Must be a whole number from {{min}} to {{max}}.',
     'decisionId.format': 'May only contain a–z, 0–9 and hyphens (1–64 characters).',

@@ -83,6 +83,7 @@ export const sv = {
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
     'date.format': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'month.format': 'Skriv månaden som ÅÅÅÅ-MM.',
+    'violationJustification.required': 'Kortet bryter mot en regel: bekräfta och skriv en motivering.',
     'type.number': 'Måste vara ett tal.',
     'integer.range': 'Måste vara ett heltal från {{min}} till {{max}}.',
     'decisionId.format': 'Får bara innehålla a–z, 0–9 och bindestreck (1–64 tecken).',

@@ -9,5 +9,11 @@ export const CHANNEL_NAMES = [
   'cards:register',
   'cards:list',
   'cards:get',
+  'findings:preview',
+  'findings:card',
+  'decisions:list',
+  'decisions:add',
+  'settings:get',
+  'settings:update',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

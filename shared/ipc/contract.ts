@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { CardInput, CardRecord, HsaId } from '../domain/card';
+import { DecisionInput } from '../domain/decision';
+import { FindingsDraft } from '../domain/draft';
 import { Organisation } from '../domain/organisation';
+import { RuleSettings } from '../domain/settings';
+import { FINDING_CODES } from '../rules/types';
 import { textField } from '../domain/text';
 import type { ChannelName } from './channels';
 
@@ -25,12 +29,37 @@ export const CardListQuery = z.strictObject({
   sort: z
     .strictObject({ by: z.enum(SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
     .default({ by: 'issuedAt', dir: 'desc' }),
+  /** Only cards with a stored finding of this severity (or any finding). */
+  findings: z.enum(['violation', 'any']).optional(),
   offset: z.number().int().min(0).max(100_000_000).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
 export type CardListQuery = z.input<typeof CardListQuery>;
 
-export const CardListPage = z.object({ total: z.number().int(), rows: z.array(CardRecord) });
+/** A finding as the UI receives it; `message` is Swedish, the UI may re-translate from code + params. */
+export const FindingOut = z.object({
+  code: z.enum(FINDING_CODES),
+  severity: z.enum(['violation', 'warning']),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  fix: z
+    .object({
+      field: z.literal('expiresAt'),
+      value: z.number(),
+      labelKey: z.string(),
+      labelParams: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
+    .optional(),
+});
+export type FindingOut = z.infer<typeof FindingOut>;
+
+/** A register row: the card plus its stored finding codes, for badges. */
+export const CardListRow = CardRecord.extend({
+  findings: z.array(z.object({ code: z.enum(FINDING_CODES), severity: z.enum(['violation', 'warning']) })),
+});
+export type CardListRow = z.infer<typeof CardListRow>;
+
+export const CardListPage = z.object({ total: z.number().int(), rows: z.array(CardListRow) });
 export type CardListPage = z.infer<typeof CardListPage>;
 
 export const AppInfo = z.object({
@@ -43,6 +72,22 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.strictObject({}).optional();
 
+const DecisionOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  from: z.string(),
+  to: z.string(),
+  maxValidityDays: z.number().int(),
+  withoutPersonnummerUntil: z.string().nullable(),
+});
+
+/** A change to some settings; the service validates the merged whole. */
+const SettingsChange = z.strictObject({
+  officeHours: z.unknown().optional(),
+  closedDays: z.unknown().optional(),
+  expiringSoonHours: z.unknown().optional(),
+});
+
 /**
  * Every channel between the UI and the back end, with its input and output schema.
  * Channels are `domain:verb`; the UI only ever invokes them.
@@ -53,6 +98,12 @@ export const contract = {
   'cards:register': { input: CardInput, output: CardRecord },
   'cards:list': { input: CardListQuery, output: CardListPage },
   'cards:get': { input: z.strictObject({ id: z.string().max(64) }), output: CardRecord },
+  'findings:preview': { input: FindingsDraft, output: z.array(FindingOut) },
+  'findings:card': { input: z.strictObject({ id: z.string().max(64) }), output: z.array(FindingOut) },
+  'decisions:list': { input: NoInput, output: z.array(DecisionOut) },
+  'decisions:add': { input: DecisionInput, output: DecisionOut },
+  'settings:get': { input: NoInput, output: RuleSettings },
+  'settings:update': { input: SettingsChange, output: RuleSettings },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { CardRecord, CardValues } from '../../../shared/domain/card';
 import type { EndReason, HolderIdType, ReasonCode } from '../../../shared/domain/reason-codes';
 import type { CardListQuery } from '../../../shared/ipc/contract';
+import type { FindingCode, Severity } from '../../../shared/rules/types';
 import { formatInstant, monthBounds } from '../../../shared/time/stockholm';
 import type { Db } from '../open';
 
@@ -121,6 +122,10 @@ export function createCardRepository(db: Db) {
        @extendsCardId, @endedAt, @endReason, @note, @violationJustification, @at, @at)`,
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards');
+  const findingsOfStmt = db.prepare<[string], { card_id: string; code: FindingCode; severity: Severity }>(
+    `SELECT card_id, code, severity FROM card_findings
+     WHERE card_id IN (SELECT value FROM json_each(?)) ORDER BY severity, code`,
+  );
   const listCache = new Map<string, { count: Database.Statement; page: Database.Statement }>();
 
   return {
@@ -141,6 +146,14 @@ export function createCardRepository(db: Db) {
         issuedBy: JSON.stringify(card.issuedBy),
         at,
       });
+    },
+    /** The stored finding codes of some cards (one page), by card id. */
+    findingsOf(ids: readonly string[]): Map<string, { code: FindingCode; severity: Severity }[]> {
+      const out = new Map<string, { code: FindingCode; severity: Severity }[]>(ids.map((id) => [id, []]));
+      for (const row of findingsOfStmt.all(JSON.stringify(ids))) {
+        out.get(row.card_id)?.push({ code: row.code, severity: row.severity });
+      }
+      return out;
     },
     /** Number of cards, voided ones included. */
     count(): number {
@@ -172,6 +185,11 @@ export function createCardRepository(db: Db) {
       if (query.level) {
         where.push('c.assurance_level = @level');
         params.level = query.level;
+      }
+      if (query.findings) {
+        where.push(
+          `EXISTS (SELECT 1 FROM card_findings f WHERE f.card_id = c.id${query.findings === 'violation' ? " AND f.severity = 'violation'" : ''})`,
+        );
       }
       if (query.organisationHsaId) {
         where.push('c.organisation_hsa_id = @organisation');

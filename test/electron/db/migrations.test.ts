@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migration001 } from '../../../electron/db/migrations/001-initial';
 import { migration002 } from '../../../electron/db/migrations/002-default-decision';
+import { migration003 } from '../../../electron/db/migrations/003-card-findings';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { DatabaseTooNewError, openDatabase } from '../../../electron/db/open';
 import { tempDir } from '../../fixtures/cards';
@@ -41,6 +42,7 @@ describe('migrations', () => {
       .all();
     expect(tables.map((t) => t.name).sort()).toEqual([
       'audit_log',
+      'card_findings',
       'cards',
       'decisions',
       'organisations',
@@ -99,6 +101,29 @@ describe('migrations', () => {
       closedDays: [],
       expiringSoonHours: 48,
     });
+    db.close();
+  });
+
+  it('003 stores one finding per card and code, tied to an existing card', () => {
+    const db = new Database(join(dir, 'k.db'));
+    db.pragma('foreign_keys = ON');
+    db.exec(migration001.up);
+    db.exec(migration003.up);
+    expect(() => db.prepare("INSERT INTO card_findings VALUES ('nope', 'x', 'violation')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.prepare("INSERT INTO organisations VALUES ('SE2321000016-A1B2', 'Region', 0)").run();
+    db.prepare(
+      `INSERT INTO cards (id, organisation_hsa_id, assurance_level, card_number, holder_hsa_id, holder_name,
+        holder_name_key, holder_id_type, unplanned_personnel, issued_at, expires_at, reason_code, issued_by,
+        created_at, updated_at) VALUES ('c1', 'SE2321000016-A1B2', 2, '9752210000000000001', 'h', 'n', 'n',
+        'personnummer', 1, 1, 2, 'forgotten-card', '["a"]', 0, 0)`,
+    ).run();
+    db.prepare("INSERT INTO card_findings VALUES ('c1', 'l2-planned-personnel', 'violation')").run();
+    expect(() =>
+      db.prepare("INSERT INTO card_findings VALUES ('c1', 'l2-planned-personnel', 'warning')").run(),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO card_findings VALUES ('c1', 'x', 'info')").run()).toThrow(/CHECK/);
     db.close();
   });
 
