@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../db/open';
 import { createHandlers } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import { createServiceContext, type ServiceContext } from '../services/context';
+import { configuredDeskUser } from '../services/desk-user';
 
 export interface BackendOptions {
   databasePath: string;
@@ -12,7 +13,10 @@ export interface BackendOptions {
   version: string;
   /** better-sqlite3 binary for the Electron ABI; absent under plain Node. */
   nativeBinding?: string;
-  /** Desk user for the audit log; defaults to the operating-system user. */
+  /**
+   * Desk user for the audit log; when absent, the `deskUser` setting, else the
+   * operating-system user.
+   */
   actor?: string;
   now?: () => number;
   logError?: ErrorLogger;
@@ -42,9 +46,10 @@ export function createBackend(options: BackendOptions): Backend {
     options.databasePath,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  const actor = options.actor ?? osUser();
-  const services = createServiceContext(db, {
-    actor: () => actor,
+  const systemUser = osUser();
+  // Read on every audit entry, so a changed desk user applies at once.
+  const services: ServiceContext = createServiceContext(db, {
+    actor: () => options.actor ?? configuredDeskUser(services.settings) ?? systemUser,
     ...(options.now ? { now: options.now } : {}),
   });
   const info: AppInfo = {

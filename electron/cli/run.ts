@@ -5,8 +5,12 @@ import type { i18n } from 'i18next';
 import { createI18n, describeFieldError, type Language } from '../../shared/i18n';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDataDir, resolveDatabasePath } from '../platform/data-dir';
-import { ImportRejected, importRegister } from '../services/import';
-import { CliInputError, runDecisions, runFindings, runSettings, type CommandEnv } from './rules-commands';
+import { ImportRejected, importRegister, type ImportSummary } from '../services/import';
+import { importCsv } from '../services/import-rows';
+import { readImportFile, type ImportFile } from './import-file';
+import { runAudit, runEnd, runReview, runVoid, type LifecycleEnv } from './lifecycle-commands';
+import { runReport } from './report-command';
+import { CliInputError, runDecisions, runFindings, runSettings } from './rules-commands';
 import { cliTexts } from './texts';
 
 /** Where the CLI writes; tests pass collectors. */
@@ -31,12 +35,13 @@ type Command = (
   language: Language,
 ) => number;
 
-// Commands that print JSON and report bad input as lines (exit 2).
-function simple(run: (args: string[], env: CommandEnv) => void): Command {
+// Commands that print JSON and report bad input as lines (exit 2); a command may return
+// its own exit status (`audit verify` exits 1 on a broken chain).
+function simple(run: (args: string[], env: LifecycleEnv) => void | number): Command {
   return (args, backend, io, t, language) => {
     try {
-      run(args, { backend, stdout: io.stdout, t, language });
-      return EXIT.ok;
+      const status = run(args, { backend, stdout: io.stdout, stderr: io.stderr, t, language });
+      return typeof status === 'number' ? status : EXIT.ok;
     } catch (error) {
       if (!(error instanceof CliInputError)) throw error;
       for (const line of error.lines) io.stderr(line);
@@ -50,6 +55,11 @@ const COMMANDS: Record<string, Command> = {
   findings: simple(runFindings),
   settings: simple(runSettings),
   decisions: simple(runDecisions),
+  report: simple(runReport),
+  review: simple(runReview),
+  void: simple(runVoid),
+  end: simple(runEnd),
+  audit: simple(runAudit),
 };
 
 /**
@@ -114,24 +124,35 @@ function isParseArgsError(error: unknown): boolean {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
+// JSON registers and CSV files (SPEC §6) go through the same all-or-nothing import.
 function runImport(args: string[], backend: () => Backend, io: CliIo, t: i18n['t']): number {
   if (args.length !== 1) throw new UsageError(t('cli:usage.importFile'));
   const path = resolve(io.cwd, args[0]!);
-  let text: string;
+  let file: ImportFile;
   try {
-    text = readFileSync(path, 'utf8');
+    file = readImportFile(path);
   } catch {
     throw new UsageError(t('cli:import.unreadable', { path }));
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    io.stderr(`row 0: (file): ${t('cli:import.badJson', { detail: (error as Error).message })}`);
+  let run: () => ImportSummary;
+  if (file.kind === 'json') {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      io.stderr(`row 0: (file): ${t('cli:import.badJson', { detail: (error as Error).message })}`);
+      return EXIT.invalid;
+    }
+    run = () => importRegister(backend().services, payload);
+  } else if ('notUtf8' in file) {
+    io.stderr(`row 0: (file): ${t('cli:import.notUtf8')}`);
     return EXIT.invalid;
+  } else {
+    const text = file.text;
+    run = () => importCsv(backend().services, text);
   }
   try {
-    const summary = importRegister(backend().services, payload);
+    const summary = run();
     io.stdout(JSON.stringify(summary));
     return EXIT.ok;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CardInput } from '../../shared/domain/card';
+import { CardInput, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
 import { AppError } from '../ipc/app-error';
@@ -58,7 +58,28 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
     return [];
   });
   if (errors.length > 0) throw new ImportRejected(errors);
+  return storeImport(ctx, organisations, cards);
+}
 
+/** Orders rows for storing: a card may extend one that comes later in the same file, so those go last. */
+export function orderForStore<T extends { values: CardValues }>(cards: readonly T[]): T[] {
+  const idsInFile = new Set(cards.map((c) => c.values.id).filter(Boolean));
+  return [
+    ...cards.filter((c) => !c.values.extendsCardId || !idsInFile.has(c.values.extendsCardId)),
+    ...cards.filter((c) => c.values.extendsCardId && idsInFile.has(c.values.extendsCardId)),
+  ];
+}
+
+/**
+ * Writes validated organisations and cards in one transaction: any register-dependent
+ * error (unknown organisation, id conflict, …) on any row rolls the whole import back and
+ * is reported with its row. Shared by the JSON file, the CSV file and the UI's import.
+ */
+export function storeImport(
+  ctx: ServiceContext,
+  organisations: readonly OrganisationInput[],
+  cards: readonly { row: string; values: CardValues }[],
+): ImportSummary {
   return ctx.db.transaction((): ImportSummary => {
     const at = ctx.now();
     for (const organisation of organisations) {
@@ -76,13 +97,8 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
     }
     const summary: ImportSummary = { imported: 0, unchanged: 0 };
     const inserted: string[] = [];
-    // A card may extend one that comes later in the same file: store those last.
-    const idsInFile = new Set(cards.map((c) => c.values.id).filter(Boolean));
-    const ordered = [
-      ...cards.filter((c) => !c.values.extendsCardId || !idsInFile.has(c.values.extendsCardId)),
-      ...cards.filter((c) => c.values.extendsCardId && idsInFile.has(c.values.extendsCardId)),
-    ];
-    for (const { row, values } of ordered) {
+    const errors: RowError[] = [];
+    for (const { row, values } of orderForStore(cards)) {
       try {
         const outcome = storeCard(ctx, values, 'card.import');
         summary[outcome.status === 'inserted' ? 'imported' : 'unchanged']++;

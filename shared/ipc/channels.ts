@@ -15,5 +15,15 @@ export const CHANNEL_NAMES = [
   'decisions:add',
   'settings:get',
   'settings:update',
+  'report:monthly',
+  'report:history',
+  'report:export',
+  'cards:end',
+  'cards:void',
+  'cards:extend',
+  'review:lists',
+  'audit:list',
+  'import:preview',
+  'import:commit',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -7,6 +7,24 @@ import { RuleSettings } from '../domain/settings';
 import { FINDING_CODES } from '../rules/types';
 import { textField } from '../domain/text';
 import type { ChannelName } from './channels';
+import {
+  AuditEntryOut,
+  AuditQuery,
+  EndCardInput,
+  ExtendCardInput,
+  ReviewLists,
+  ReviewQuery,
+  VoidCardInput,
+} from '../domain/lifecycle';
+import { ImportRowPreview, ImportRowsInput, ImportSummaryOut } from '../import/import-rows';
+import {
+  MonthlyReportQuery,
+  MonthlyReportStatus,
+  ReportExportRequest,
+  ReportExportResult,
+  ReportHistory,
+  ReportHistoryQuery,
+} from './report';
 
 const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.format' });
 
@@ -104,6 +122,16 @@ export const contract = {
   'decisions:add': { input: DecisionInput, output: DecisionOut },
   'settings:get': { input: NoInput, output: RuleSettings },
   'settings:update': { input: SettingsChange, output: RuleSettings },
+  'report:monthly': { input: MonthlyReportQuery, output: MonthlyReportStatus },
+  'report:history': { input: ReportHistoryQuery, output: ReportHistory },
+  'report:export': { input: ReportExportRequest, output: ReportExportResult },
+  'cards:end': { input: EndCardInput, output: CardRecord },
+  'cards:void': { input: VoidCardInput, output: CardRecord },
+  'cards:extend': { input: ExtendCardInput, output: CardRecord },
+  'review:lists': { input: ReviewQuery, output: ReviewLists },
+  'audit:list': { input: AuditQuery, output: z.array(AuditEntryOut) },
+  'import:preview': { input: ImportRowsInput, output: z.array(ImportRowPreview) },
+  'import:commit': { input: ImportRowsInput, output: ImportSummaryOut },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

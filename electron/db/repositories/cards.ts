@@ -127,6 +127,31 @@ export function createCardRepository(db: Db) {
      WHERE card_id IN (SELECT value FROM json_each(?)) ORDER BY severity, code`,
   );
   const listCache = new Map<string, { count: Database.Statement; page: Database.Statement }>();
+  // Lifecycle changes (end, void, correction) and the review lists.
+  const endStmt = db.prepare<[number | null, EndReason | null, number, string]>(
+    'UPDATE cards SET ended_at = ?, end_reason = ?, updated_at = ? WHERE id = ?',
+  );
+  const voidStmt = db.prepare<[number, string, number, string]>(
+    'UPDATE cards SET voided_at = ?, void_reason = ?, updated_at = ? WHERE id = ?',
+  );
+  const correctStmt = db.prepare(
+    `UPDATE cards SET organisation_hsa_id = @organisationHsaId, assurance_level = @assuranceLevel,
+       card_number = @cardNumber, holder_hsa_id = @holderHsaId, holder_name = @holderName,
+       holder_name_key = @holderNameKey, holder_id_type = @holderIdType, unplanned_personnel = @unplannedPersonnel,
+       issued_at = @issuedAt, expires_at = @expiresAt, reason_code = @reasonCode, reason_text = @reasonText,
+       issued_by = @issuedBy, extends_card_id = @extendsCardId, ended_at = @endedAt, end_reason = @endReason,
+       note = @note, violation_justification = @violationJustification, updated_at = @at
+     WHERE id = @id`,
+  );
+  // The WHERE terms repeat the partial index's own (migration 004) so SQLite can use it.
+  const reviewSelect = `SELECT id, card_number, organisation_hsa_id, holder_name, issued_at, expires_at
+    FROM cards INDEXED BY cards_open_by_expiry WHERE voided_at IS NULL AND ended_at IS NULL`;
+  const expiringStmt = db.prepare<[number, number], ReviewRow>(
+    `${reviewSelect} AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id`,
+  );
+  const overdueStmt = db.prepare<[number], ReviewRow>(
+    `${reviewSelect} AND expires_at <= ? ORDER BY expires_at, id`,
+  );
 
   return {
     /** The card with this id, or undefined. */
@@ -212,6 +237,43 @@ export function createCardRepository(db: Db) {
       const rows = statements.page.all({ ...params, limit: query.limit, offset: query.offset }) as CardRow[];
       return { total, rows };
     },
+    /** Sets or clears (null, null) the end of a card. */
+    setEnd(id: string, endedAt: number | null, endReason: EndReason | null, at: number): void {
+      endStmt.run(endedAt, endReason, at, id);
+    },
+    /** Marks a card voided: kept for the audit trail, ignored by rules and statistics. */
+    setVoided(id: string, voidedAt: number, reason: string): void {
+      // The void time is also the card's last change.
+      voidStmt.run(voidedAt, reason, voidedAt, id);
+    },
+    /** Overwrites the content of a stored card (an audited correction). */
+    overwrite(card: NewCard, at: number): void {
+      correctStmt.run({
+        ...card,
+        holderNameKey: foldName(card.holderName),
+        unplannedPersonnel: card.unplannedPersonnel === null ? null : card.unplannedPersonnel ? 1 : 0,
+        issuedBy: JSON.stringify(card.issuedBy),
+        at,
+      });
+    },
+    /** Open (not voided, not ended) cards with `from < expiresAt ≤ to`, soonest first. */
+    openExpiringBetween(from: number, to: number): ReviewRow[] {
+      return expiringStmt.all(from, to);
+    },
+    /** Open (not voided, not ended) cards with `expiresAt ≤ now`, oldest expiry first. */
+    openExpiredBy(now: number): ReviewRow[] {
+      return overdueStmt.all(now);
+    },
   };
 }
 export type CardRepository = ReturnType<typeof createCardRepository>;
+
+/** The columns the review lists show. */
+export interface ReviewRow {
+  id: string;
+  card_number: string;
+  organisation_hsa_id: string;
+  holder_name: string;
+  issued_at: number;
+  expires_at: number;
+}

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migration001 } from '../../../electron/db/migrations/001-initial';
 import { migration002 } from '../../../electron/db/migrations/002-default-decision';
 import { migration003 } from '../../../electron/db/migrations/003-card-findings';
+import { migration005 } from '../../../electron/db/migrations/005-reported-months';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/db/migrations';
 import { DatabaseTooNewError, openDatabase } from '../../../electron/db/open';
 import { tempDir } from '../../fixtures/cards';
@@ -46,6 +47,7 @@ describe('migrations', () => {
       'cards',
       'decisions',
       'organisations',
+      'reported_months',
       'settings',
     ]);
     expect(tables.every((t) => t.strict === 1)).toBe(true);
@@ -124,6 +126,25 @@ describe('migrations', () => {
       db.prepare("INSERT INTO card_findings VALUES ('c1', 'l2-planned-personnel', 'warning')").run(),
     ).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO card_findings VALUES ('c1', 'x', 'info')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('005 keeps one export record per month, with a well-formed month, hash and report', () => {
+    const db = new Database(join(dir, 'k.db'));
+    db.exec(migration005.up);
+    const insert = db.prepare(
+      "INSERT INTO reported_months VALUES (?, 'kortliggaren/monthly-report@1', ?, 1, ?) ON CONFLICT (month) DO UPDATE SET exported_at = 2",
+    );
+    const hash = 'a'.repeat(64);
+    insert.run('2026-02', hash, '{}');
+    insert.run('2026-02', hash, '{}');
+    expect(db.prepare('SELECT month, exported_at FROM reported_months').all()).toEqual([
+      { month: '2026-02', exported_at: 2 },
+    ]);
+    expect(() => insert.run('feb', hash, '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('2026-03', 'A'.repeat(64), '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('2026-03', 'a'.repeat(63), '{}')).toThrow(/CHECK/);
+    expect(() => insert.run('2026-03', hash, 'not json')).toThrow(/CHECK/);
     db.close();
   });
 

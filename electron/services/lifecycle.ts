@@ -1,0 +1,130 @@
+import { CardInput, type CardRecord } from '../../shared/domain/card';
+import { toFieldErrors } from '../../shared/domain/errors';
+import { MANUAL_END_REASONS, type Extension, type ManualEndReason } from '../../shared/domain/lifecycle';
+import { hasViolation, type RuleCard } from '../../shared/rules';
+import { toCardRecord } from '../db/repositories/cards';
+import { invalidInput } from '../ipc/app-error';
+import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
+import { storeCard } from './cards';
+import type { ServiceContext } from './context';
+import { evaluate, loadRuleData, recomputeAround } from './findings';
+
+export { correctCard, type CardChanges } from './card-correction';
+
+function refuse(field: string, message: string): never {
+  throw invalidInput([{ field, message }]);
+}
+
+/**
+ * Records that a card was returned or revoked at `endedAt`: refused for a voided or
+ * already ended card and for an end before the issue. Audited; findings recomputed.
+ */
+export function endCard(
+  ctx: ServiceContext,
+  id: string,
+  endedAt: number,
+  endReason: ManualEndReason,
+): CardRecord {
+  return ctx.db.transaction(() => {
+    const row = loadCard(ctx, id);
+    if (!(MANUAL_END_REASONS as readonly string[]).includes(endReason)) refuse('endReason', 'enum.invalid');
+    if (row.voided_at !== null) refuse('id', 'card.voided');
+    if (row.ended_at !== null) refuse('endedAt', 'card.alreadyEnded');
+    if (endedAt < row.issued_at) refuse('endedAt', 'endedAt.beforeIssued');
+    const at = ctx.now();
+    ctx.cards.setEnd(row.id, endedAt, endReason, at);
+    const after = loadCard(ctx, row.id);
+    auditCard(ctx, 'card.end', row.id, auditSnapshot(row), auditSnapshot(after), at);
+    recomputeAround(ctx, [ctx.findings.ruleCard(row.id)!]);
+    return toCardRecord(after);
+  })();
+}
+
+/**
+ * Voids a card registered by mistake: it stays for the audit trail but no rule or
+ * statistic counts it any more. Voiding an extension also undoes the `extended` end it
+ * put on the card it extended, since that extension never happened.
+ */
+export function voidCard(ctx: ServiceContext, id: string, why: string): CardRecord {
+  const reason = parseWhy(why);
+  return ctx.db.transaction(() => {
+    const row = loadCard(ctx, id);
+    if (row.voided_at !== null) refuse('id', 'card.alreadyVoided');
+    // Read before voiding: afterwards the rules no longer see the card at all.
+    const affected: RuleCard[] = [ctx.findings.ruleCard(row.id)!];
+    const at = ctx.now();
+    ctx.cards.setVoided(row.id, at, reason);
+    const after = loadCard(ctx, row.id);
+    auditCard(ctx, 'card.void', row.id, auditSnapshot(row), auditSnapshot(after), at);
+    const previous = row.extends_card_id ? ctx.cards.get(row.extends_card_id) : undefined;
+    if (
+      previous &&
+      previous.voided_at === null &&
+      previous.end_reason === 'extended' &&
+      previous.ended_at === row.issued_at
+    ) {
+      ctx.cards.setEnd(previous.id, null, null, at);
+      const reopened = loadCard(ctx, previous.id);
+      auditCard(ctx, 'card.reopen', previous.id, auditSnapshot(previous), auditSnapshot(reopened), at);
+      affected.push(ctx.findings.ruleCard(previous.id)!);
+    }
+    recomputeAround(ctx, affected);
+    return toCardRecord(after);
+  })();
+}
+
+/**
+ * Extends a card: a new registration for the same card number, holder, organisation and
+ * level, with `extendsCardId` set; the previous one ends `extended` at the new issue time.
+ * The new registration is validated as a whole and checked by every rule; like a new
+ * registration it needs a violationJustification when it has a violation. Returns it.
+ */
+export function extendCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
+  return ctx.db.transaction(() => {
+    const previous = loadCard(ctx, id);
+    if (previous.voided_at !== null) refuse('id', 'card.voided');
+    if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
+    const raw = dropUndefined({
+      organisationHsaId: previous.organisation_hsa_id,
+      assuranceLevel: previous.assurance_level,
+      cardNumber: previous.card_number,
+      holderHsaId: previous.holder_hsa_id,
+      holderName: previous.holder_name,
+      holderIdType: previous.holder_id_type,
+      unplannedPersonnel:
+        previous.unplanned_personnel === null ? undefined : previous.unplanned_personnel === 1,
+      issuedAt: extension.issuedAt,
+      expiresAt: extension.expiresAt,
+      issuedBy: extension.issuedBy,
+      // The reason carries over unless the desk gives a new one (then with its own text).
+      reasonCode: extension.reasonCode ?? previous.reason_code,
+      reasonText:
+        extension.reasonCode === undefined
+          ? (extension.reasonText ?? previous.reason_text)
+          : extension.reasonText,
+      extendsCardId: previous.id,
+      note: extension.note,
+      violationJustification: extension.violationJustification,
+    });
+    const parsed = CardInput.safeParse(raw);
+    if (!parsed.success) throw invalidInput(toFieldErrors(parsed.error));
+    const values = parsed.data;
+    if (values.issuedAt < previous.issued_at) refuse('issuedAt', 'extension.beforePrevious');
+
+    const stored = storeCard(ctx, values, 'card.extend');
+    const at = ctx.now();
+    // End the previous one first, so it does not count as the holder's active card.
+    ctx.cards.setEnd(previous.id, values.issuedAt, 'extended', at);
+    const ended = loadCard(ctx, previous.id);
+    auditCard(ctx, 'card.end', previous.id, auditSnapshot(previous), auditSnapshot(ended), at);
+
+    const data = loadRuleData(ctx);
+    const card = ctx.findings.ruleCard(stored.id)!;
+    if (hasViolation(evaluate(ctx, card, data)) && !values.violationJustification) {
+      // Throwing inside the transaction undoes the new card and the end: nothing is written.
+      refuse('violationJustification', 'violationJustification.required');
+    }
+    recomputeAround(ctx, [card, ctx.findings.ruleCard(previous.id)!], data);
+    return toCardRecord(loadCard(ctx, stored.id));
+  })();
+}

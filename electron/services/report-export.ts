@@ -1,0 +1,156 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute } from 'node:path';
+import {
+  formatReportJson,
+  REPORT_FILE_FORMATS,
+  type MonthlyReport,
+  type ReportFileFormat,
+} from '../../shared/report/monthly';
+import type { ReportExportResult } from '../../shared/ipc/report';
+import { decisionsInForce } from '../../shared/report/months';
+import { reasonsTable, statisticsTable, type ReportAbout } from '../../shared/report/tables';
+import { writeFileAtomic } from '../export/atomic-write';
+import { csvPaths, toCsv } from '../export/csv';
+import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from '../export/xlsx';
+import { invalidInput } from '../ipc/app-error';
+import type { ServiceContext } from './context';
+import { buildMonthlyReport, checkMonth, recordReportedMonth, reportContentHash } from './report';
+
+/** File formats of the export (SPEC §5). */
+export const EXPORT_FORMATS = REPORT_FILE_FORMATS;
+export type ExportFormat = ReportFileFormat;
+
+/** What to export where. For CSV, `path` is the base of the two file names. */
+export interface ExportRequest {
+  month: string;
+  format: ExportFormat;
+  /** An absolute path; the folder must exist. */
+  path: string;
+}
+
+/** What was written, and the content hash recorded for the month (the `report:export` output). */
+export type ExportResult = ReportExportResult;
+
+/** A report ready to write: text files are done, a workbook still needs rendering. */
+export interface PreparedExport {
+  request: ExportRequest;
+  report: MonthlyReport;
+  contentHash: string;
+  files: { path: string; content: string | WorkbookSpec }[];
+}
+
+/** The "Om rapporten" facts: desk name (setting `deskName`), decisions in force, version, hash. */
+export function reportAbout(
+  ctx: ServiceContext,
+  month: string,
+  appVersion: string,
+  contentHash: string,
+): ReportAbout {
+  const deskName = ctx.settings.raw().deskName;
+  return {
+    deskName: typeof deskName === 'string' ? deskName : '',
+    decisions: decisionsInForce(month, ctx.decisions.list()),
+    appVersion,
+    contentHash,
+  };
+}
+
+function checkTarget(path: string): void {
+  if (!isAbsolute(path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw invalidInput([{ field: 'path', message: 'path.folderMissing' }]);
+  }
+}
+
+/**
+ * Builds the report for a month and everything to write for the requested format.
+ * Throws invalid input (nothing written) for a bad month, format or path.
+ */
+export function prepareExport(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  appVersion: string,
+): PreparedExport {
+  const month = checkMonth(request.month);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) {
+    throw invalidInput([{ field: 'format', message: 'enum.invalid' }]);
+  }
+  checkTarget(request.path);
+  const generatedAtMs = ctx.now();
+  const report = buildMonthlyReport(ctx, month, generatedAtMs);
+  const contentHash = reportContentHash(report);
+  const prepared = { request, report, contentHash };
+  switch (request.format) {
+    case 'json':
+      return { ...prepared, files: [{ path: request.path, content: formatReportJson(report) }] };
+    case 'csv': {
+      const paths = csvPaths(request.path);
+      return {
+        ...prepared,
+        files: [
+          { path: paths.statistics, content: toCsv(statisticsTable(report)) },
+          { path: paths.reasons, content: toCsv(reasonsTable(report)) },
+        ],
+      };
+    }
+    case 'xlsx': {
+      const about = reportAbout(ctx, month, appVersion, contentHash);
+      return {
+        ...prepared,
+        files: [{ path: request.path, content: buildWorkbookSpec(report, about, generatedAtMs) }],
+      };
+    }
+  }
+}
+
+/**
+ * Writes the rendered files atomically, then records the month as reported. A month
+ * counts as reported only once every file is safely on disk.
+ */
+function commitExport(
+  ctx: ServiceContext,
+  prepared: PreparedExport,
+  contents: (string | Uint8Array)[],
+): ExportResult {
+  prepared.files.forEach((file, i) => writeFileAtomic(file.path, contents[i]!));
+  const files = prepared.files.map((f) => f.path);
+  recordReportedMonth(ctx, prepared.report, prepared.contentHash, {
+    fileFormat: prepared.request.format,
+    files,
+  });
+  return {
+    month: prepared.report.month,
+    format: prepared.request.format,
+    path: prepared.request.path,
+    files,
+    contentHash: prepared.contentHash,
+  };
+}
+
+/** Exports a month's report to file(s) and records the export; XLSX renders off the main thread. */
+export async function exportMonthlyReport(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  appVersion: string,
+): Promise<ExportResult> {
+  const prepared = prepareExport(ctx, request, appVersion);
+  const contents: (string | Uint8Array)[] = [];
+  for (const file of prepared.files) {
+    contents.push(typeof file.content === 'string' ? file.content : await renderXlsx(file.content));
+  }
+  return commitExport(ctx, prepared, contents);
+}
+
+/** The same as exportMonthlyReport, blocking: for the synchronous CLI. */
+export function exportMonthlyReportSync(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  appVersion: string,
+): ExportResult {
+  const prepared = prepareExport(ctx, request, appVersion);
+  const contents = prepared.files.map((file) =>
+    typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
+  );
+  return commitExport(ctx, prepared, contents);
+}

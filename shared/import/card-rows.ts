@@ -1,0 +1,204 @@
+/**
+ * Turns spreadsheet-like rows (every cell a string, keyed by the field names of SPEC §3)
+ * into validated card registrations. Shared by the CLI's CSV import and the UI's import
+ * wizard, so both read a cell the same way and report the same errors.
+ */
+import { CardInput, type CardValues } from '../domain/card';
+import { toFieldErrors, type FieldError } from '../domain/errors';
+import { formatInstant, parseLocalDateTime } from '../time/stockholm';
+import { parseCsv } from './csv';
+
+/** The field names of SPEC §3, in the order errors are reported. */
+export const CARD_FIELDS = [
+  'id',
+  'organisationHsaId',
+  'organisationName',
+  'assuranceLevel',
+  'cardNumber',
+  'holderHsaId',
+  'holderName',
+  'holderIdType',
+  'unplannedPersonnel',
+  'issuedAt',
+  'expiresAt',
+  'reasonCode',
+  'reasonText',
+  'issuedBy',
+  'extendsCardId',
+  'endedAt',
+  'endReason',
+  'note',
+  'violationJustification',
+] as const;
+/** One field name of SPEC §3. */
+export type CardField = (typeof CARD_FIELDS)[number];
+
+/** Columns a card file must have whatever its rows hold (the others are optional or conditional). */
+export const REQUIRED_COLUMNS: readonly CardField[] = [
+  'organisationHsaId',
+  'assuranceLevel',
+  'cardNumber',
+  'holderHsaId',
+  'holderName',
+  'holderIdType',
+  'issuedAt',
+  'expiresAt',
+  'reasonCode',
+  'issuedBy',
+];
+
+const TIME_FIELDS = new Set<string>(['issuedAt', 'expiresAt', 'endedAt']);
+const LOCAL_TIME_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/;
+const NUMBER_RE = /^[+-]?\d+(\.\d+)?$/;
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, ja: true, nej: false };
+
+/** A field error with the data-row number it belongs to (first data row = 1). */
+export interface RowFieldError extends FieldError {
+  row: number;
+}
+
+/** A validated registration and the data row it came from. */
+export interface CardRow {
+  row: number;
+  values: CardValues;
+}
+
+/**
+ * Reads a time cell: an instant with offset passes through for the card schema to check;
+ * a local `YYYY-MM-DD HH:MM` is read as Europe/Stockholm and becomes an instant — unless it
+ * falls in the spring gap or the autumn overlap, which is an error rather than a guess.
+ */
+export function readTimeCell(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const trimmed = text.trim();
+  if (!LOCAL_TIME_RE.test(trimmed)) return { ok: true, value: trimmed };
+  const local = parseLocalDateTime(trimmed);
+  if (!local.ok) return { ok: false, message: `localTime.${local.reason}` };
+  return { ok: true, value: formatInstant(local.epochMs) };
+}
+
+// Booleans and numbers stay text when they do not read as one, so the card schema
+// reports its usual type error for the field.
+function readCell(field: string, cell: string): unknown {
+  const text = cell.trim();
+  if (field === 'assuranceLevel') return NUMBER_RE.test(text) ? Number(text) : cell;
+  if (field === 'unplannedPersonnel') return BOOLEANS[text.toLowerCase()] ?? cell;
+  if (field === 'issuedBy') return cell.split('|');
+  return cell;
+}
+
+const fieldRank = (field: string): number => {
+  const i = (CARD_FIELDS as readonly string[]).indexOf(field.split('.')[0] ?? field);
+  return i === -1 ? CARD_FIELDS.length : i;
+};
+
+/**
+ * Validates one row of cells. Empty cells are absent; errors name the field and use the
+ * translation keys under `validation.`, in field order.
+ */
+export function mapCardRow(
+  cells: Readonly<Record<string, string>>,
+): { ok: true; values: CardValues } | { ok: false; errors: FieldError[] } {
+  const raw: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [field, cell] of Object.entries(cells)) {
+    if (typeof cell !== 'string' || cell.trim() === '') continue;
+    if (TIME_FIELDS.has(field)) {
+      const time = readTimeCell(cell);
+      if (time.ok) raw[field] = time.value;
+      else errors.push({ field, message: time.message });
+      continue;
+    }
+    raw[field] = readCell(field, cell);
+  }
+  const parsed = CardInput.safeParse(raw);
+  if (parsed.success && errors.length === 0) return { ok: true, values: parsed.data };
+  const reported = new Set(errors.map((e) => e.field));
+  // A time refused above is absent to the schema; its "required" would say the same again.
+  const more = parsed.success ? [] : toFieldErrors(parsed.error).filter((e) => !reported.has(e.field));
+  const all = [...errors, ...more];
+  return { ok: false, errors: all.sort((a, b) => fieldRank(a.field) - fieldRank(b.field)) };
+}
+
+/** Validates many rows, numbering them from 1; every error of every row is collected. */
+export function mapCardRows(rows: readonly Readonly<Record<string, string>>[]): {
+  cards: CardRow[];
+  errors: RowFieldError[];
+} {
+  return mapNumberedRows(rows.map((cells, i) => ({ row: i + 1, cells })));
+}
+
+function mapNumberedRows(rows: readonly { row: number; cells: Readonly<Record<string, string>> }[]): {
+  cards: CardRow[];
+  errors: RowFieldError[];
+} {
+  const cards: CardRow[] = [];
+  const errors: RowFieldError[] = [];
+  for (const { row, cells } of rows) {
+    const mapped = mapCardRow(cells);
+    if (mapped.ok) cards.push({ row, values: mapped.values });
+    else for (const e of mapped.errors) errors.push({ ...e, row });
+  }
+  return { cards, errors };
+}
+
+/** A problem with a CSV file: a data row, or `header` for the header line and columns. */
+export interface CsvFieldError extends FieldError {
+  row: number | 'header';
+}
+
+/** Matches a header to a field name of SPEC §3, ignoring case. */
+function canonicalField(name: string): CardField | undefined {
+  const lower = name.toLowerCase();
+  return CARD_FIELDS.find((f) => f.toLowerCase() === lower);
+}
+
+/**
+ * Reads a card CSV (SPEC §6): the header names the fields of SPEC §3, every row is
+ * validated and every error collected. Rows are numbered from the first data row = 1.
+ */
+export function readCardCsv(
+  text: string,
+): { ok: true; cards: CardRow[] } | { ok: false; errors: CsvFieldError[] } {
+  const csv = parseCsv(text);
+  if (!csv.ok) {
+    return {
+      ok: false,
+      errors: csv.errors.map((e) => ({
+        row: e.row,
+        field: '(row)',
+        message: e.message,
+        ...(e.params ? { params: e.params } : {}),
+      })),
+    };
+  }
+  const errors: CsvFieldError[] = [];
+  const columns: (CardField | null)[] = [];
+  csv.header.forEach((name, index) => {
+    if (name === '') {
+      // Spreadsheets often leave an empty trailing column; only one with content is a problem.
+      if (csv.records.some((r) => (r.cells[index] ?? '').trim() !== '')) {
+        errors.push({ row: 'header', field: `(${index + 1})`, message: 'csv.unnamedColumn' });
+      }
+      columns.push(null);
+      return;
+    }
+    const field = canonicalField(name);
+    if (!field) errors.push({ row: 'header', field: name, message: 'field.unknown' });
+    else if (columns.includes(field)) errors.push({ row: 'header', field, message: 'csv.duplicateColumn' });
+    columns.push(field ?? null);
+  });
+  for (const field of REQUIRED_COLUMNS) {
+    if (!columns.includes(field)) errors.push({ row: 'header', field, message: 'csv.columnMissing' });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const rows = csv.records.map(({ row, cells }) => {
+    const record: Record<string, string> = {};
+    columns.forEach((field, i) => {
+      if (field) record[field] = cells[i] ?? '';
+    });
+    return { row, cells: record };
+  });
+  const mapped = mapNumberedRows(rows);
+  if (mapped.errors.length > 0) return { ok: false, errors: mapped.errors };
+  return { ok: true, cards: mapped.cards };
+}
