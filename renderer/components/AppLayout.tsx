@@ -1,0 +1,109 @@
+import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconCirclePlus, IconId, IconListDetails } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo } from '../../shared/ipc/contract';
+import { routeHash, type Route } from '../lib/hash-route';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Props of {@link AppLayout}. */
+export interface AppLayoutProps {
+  route: Route;
+  /** Version and mode, shown quietly at the foot of the menu once known. */
+  info: AppInfo | null;
+  children: ReactNode;
+}
+
+/**
+ * The frame of every page: header with the product name and the language switch, and the
+ * main menu. Later pages (Att följa upp, Månadsrapport, Beslut, Inställningar) get their
+ * menu entries here when they exist.
+ */
+export function AppLayout({ route, info, children }: AppLayoutProps) {
+  const { t } = useTranslation('ui');
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const links = [
+    {
+      page: 'register-card',
+      label: t('nav.registerCard'),
+      icon: IconCirclePlus,
+      href: routeHash({ page: 'register-card' }),
+    },
+    {
+      page: 'register',
+      label: t('nav.register'),
+      icon: IconListDetails,
+      href: routeHash({ page: 'register', cardId: null }),
+    },
+  ] as const;
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', xl: 'lg' }}
+      bg="gray.0"
+    >
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('app.openNavigation')}
+            />
+            <ThemeIcon size={34} radius="md" variant="light">
+              <IconId size={20} stroke={1.7} />
+            </ThemeIcon>
+            <Stack gap={0}>
+              <Text fw={700} size="md" lh={1.2}>
+                {t('app.name')}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2} visibleFrom="xs">
+                {t('app.tagline')}
+              </Text>
+            </Stack>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+        <AppShell.Section grow component="nav">
+          {links.map((link) => (
+            <NavLink
+              key={link.page}
+              href={link.href}
+              label={link.label}
+              leftSection={<link.icon size={18} stroke={1.6} />}
+              active={route.page === link.page}
+              aria-current={route.page === link.page ? 'page' : undefined}
+              onClick={close}
+              variant="light"
+              fw={500}
+              mb={4}
+              style={{ borderRadius: 'var(--mantine-radius-md)' }}
+            />
+          ))}
+        </AppShell.Section>
+        {info && (
+          <AppShell.Section>
+            <Group gap="xs" px="xs" pb="xs">
+              <Text size="xs" c="dimmed">
+                {t('app.version', { version: info.version })}
+              </Text>
+              {info.mode === 'web' && (
+                <Badge size="xs" variant="outline" color="gray">
+                  {t('app.webMode')}
+                </Badge>
+              )}
+            </Group>
+          </AppShell.Section>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardRecord } from '../../../shared/domain/card';
+import type { FieldError } from '../../../shared/domain/errors';
+import type { Organisation } from '../../../shared/domain/organisation';
+import type { FindingOut } from '../../../shared/ipc/contract';
+import { useApi } from '../../ipc/client';
+import { readStored, STORAGE_KEYS, writeStored } from '../../lib/storage';
+import { firstErrorField, placeFieldErrors, type FormErrors } from './field-errors';
+import { applyChange, createInitialValues, type CardFormValues, type FormField } from './form-state';
+import { fieldId } from './section-props';
+import { buildCardInput, toFindingsDraft, type CardDraft, type CardInputWire } from './to-card-input';
+
+const END_FIELDS: readonly FormField[] = ['extendsCardId', 'endedAt', 'endReason'];
+
+/** Tells whether typed text is meant as an HSA-id (rather than a name being searched for). */
+export function looksLikeHsaId(text: string): boolean {
+  return /^SE\d/i.test(text.trim());
+}
+
+/** Focuses a field's input, or the first input inside it (radio groups). */
+function focusField(field: FormField): void {
+  const element = document.getElementById(fieldId(field));
+  if (!element) return;
+  const target = element.matches('input, textarea, button') ? element : element.querySelector('input');
+  target?.focus();
+}
+
+/** Everything the registration form does: state, pre-fill, submit and error placement. */
+export function useCardForm() {
+  const api = useApi();
+  const { t, i18n } = useTranslation('ui');
+  const [values, setValues] = useState<CardFormValues>(() =>
+    createInitialValues(Date.now(), { administrator1: readStored(STORAGE_KEYS.firstAdministrator) ?? '' }),
+  );
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [registered, setRegistered] = useState<CardRecord | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [endOpened, setEndOpened] = useState(false);
+  // The rule breaches the back end wants confirmed with a justification; null until it asks.
+  const [violations, setViolations] = useState<FindingOut[] | null>(null);
+  const focusAfterRender = useRef<FormField | null>(null);
+
+  // Bumped after a registration, which may have added an organisation.
+  const [organisationsVersion, setOrganisationsVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void api['organisations:list']({}).then((result) => {
+      // Without the list every HSA-id counts as new, so the name is asked for rather than lost.
+      if (live) setOrganisations(result.ok ? result.value : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, organisationsVersion]);
+
+  const typedOrganisation = values.organisationHsaId.trim();
+  const organisationIsNew =
+    organisations !== null &&
+    looksLikeHsaId(typedOrganisation) &&
+    !organisations.some((o) => o.hsaId === typedOrganisation);
+
+  const isVisible = useCallback(
+    (field: FormField) => {
+      if (field === 'organisationName') return organisationIsNew;
+      if (field === 'unplannedPersonnel') return values.assuranceLevel === '2';
+      if (field === 'violationJustification') return violations !== null;
+      return true;
+    },
+    [organisationIsNew, values.assuranceLevel, violations],
+  );
+
+  // Errors are kept as keys and translated on render, so switching language follows.
+  const errors: FormErrors = useMemo(
+    () => placeFieldErrors(fieldErrors, i18n.getFixedT(null, 'common'), isVisible),
+    // i18n.language: the fixed t reads the current language when called.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fieldErrors, i18n, i18n.language, isVisible],
+  );
+
+  useEffect(() => {
+    const field = focusAfterRender.current;
+    if (!field) return;
+    focusAfterRender.current = null;
+    focusField(field);
+  });
+
+  const change = useCallback((patch: Partial<CardFormValues>) => {
+    setValues((current) => applyChange(current, patch));
+  }, []);
+
+  /** Shows the rule breaches behind a refusal, so the desk knows what it confirms. */
+  const askForJustification = async (draft: CardDraft) => {
+    const findingsDraft = toFindingsDraft(draft);
+    const preview = findingsDraft ? await api['findings:preview'](findingsDraft) : null;
+    setViolations(preview?.ok ? preview.value.filter((f) => f.severity === 'violation') : []);
+  };
+
+  /** Shows errors and focuses the first; `shown` are fields about to appear with them. */
+  const showErrors = (list: FieldError[], shown: readonly FormField[] = []) => {
+    setFieldErrors(list);
+    if (list.some((e) => (END_FIELDS as readonly string[]).includes(e.field))) setEndOpened(true);
+    const visible = (field: FormField) => shown.includes(field) || isVisible(field);
+    const placed = placeFieldErrors(list, i18n.getFixedT(null, 'common'), visible);
+    focusAfterRender.current = firstErrorField(placed);
+  };
+
+  const submit = async () => {
+    if (submitting) return;
+    setFailure(null);
+    setRegistered(null);
+    const built = buildCardInput(values, organisationIsNew);
+    if (!built.ok) {
+      showErrors(built.errors);
+      return;
+    }
+    setSubmitting(true);
+    // The draft may lack required fields on purpose: the back end names each of them.
+    const result = await api['cards:register'](built.draft as CardInputWire);
+    setSubmitting(false);
+    if (result.ok) {
+      writeStored(STORAGE_KEYS.firstAdministrator, values.administrator1.trim());
+      setRegistered(result.value);
+      setFieldErrors([]);
+      setEndOpened(false);
+      setViolations(null);
+      setValues(
+        createInitialValues(Date.now(), {
+          organisationHsaId: values.organisationHsaId,
+          organisationName: '',
+          administrator1: values.administrator1,
+          administrator2: values.administrator2,
+        }),
+      );
+      focusAfterRender.current = 'cardNumber';
+      setOrganisationsVersion((n) => n + 1);
+    } else if (result.error.code === 'invalid-input' && result.error.fields?.length) {
+      let fields = result.error.fields;
+      const confirm = fields.some((f) => f.field === 'violationJustification');
+      if (confirm) {
+        const firstTime = violations === null;
+        await askForJustification(built.draft);
+        // The first time, the confirmation panel itself is the message; an error under its
+        // empty field would only repeat it.
+        if (firstTime) fields = fields.filter((f) => f.field !== 'violationJustification');
+      }
+      showErrors(fields, confirm ? ['violationJustification'] : []);
+      if (confirm) focusAfterRender.current ??= 'violationJustification';
+    } else {
+      setFieldErrors([]);
+      setFailure(t(`common:error.${result.error.code}`));
+    }
+  };
+
+  return {
+    values,
+    change,
+    errors,
+    failure,
+    registered,
+    dismissRegistered: () => setRegistered(null),
+    submitting,
+    submit,
+    organisations,
+    organisationIsNew,
+    endOpened,
+    setEndOpened,
+    violations,
+  };
+}

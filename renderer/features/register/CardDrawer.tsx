@@ -1,0 +1,68 @@
+import { Alert, Drawer, Loader } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardRecord } from '../../../shared/domain/card';
+import { useApi } from '../../ipc/client';
+import type { FindingOut } from '../../../shared/ipc/contract';
+import { CardDetails } from './CardDetails';
+
+/** Props of {@link CardDrawer}. */
+export interface CardDrawerProps {
+  /** The card to show; null closes the drawer. */
+  cardId: string | null;
+  /** The row as the table has it, shown at once while the card is fetched fresh. */
+  initial?: CardRecord | undefined;
+  onClose: () => void;
+}
+
+type Loaded = { id: string; card: CardRecord | null; findings: FindingOut[] | null };
+
+/** Every field of one card, in a drawer from the right. */
+export function CardDrawer({ cardId, initial, onClose }: CardDrawerProps) {
+  const { t } = useTranslation('ui');
+  const api = useApi();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  useEffect(() => {
+    if (!cardId) return;
+    let live = true;
+    void Promise.all([api['cards:get']({ id: cardId }), api['findings:card']({ id: cardId })]).then(
+      ([card, findings]) => {
+        if (!live) return;
+        setLoaded({
+          id: cardId,
+          card: card.ok ? card.value : null,
+          findings: findings.ok ? findings.value : null,
+        });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, cardId]);
+
+  const fetched = loaded && loaded.id === cardId ? loaded : null;
+  const card = fetched?.card ?? (initial && initial.id === cardId ? initial : undefined);
+  const notFound = fetched !== null && fetched.card === null;
+
+  return (
+    <Drawer
+      opened={cardId !== null}
+      onClose={onClose}
+      position="right"
+      size={520}
+      padding="lg"
+      title={card ? t('card.title', { cardNumber: card.cardNumber }) : t('card.loading')}
+      styles={{ title: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 650 } }}
+      closeButtonProps={{ 'aria-label': t('form.dismiss') }}
+    >
+      {notFound && !card && (
+        <Alert color="gray" variant="light">
+          {t('card.notFound')}
+        </Alert>
+      )}
+      {!notFound && !card && <Loader size="sm" aria-label={t('card.loading')} />}
+      {card && <CardDetails card={card} findings={fetched?.findings ?? null} />}
+    </Drawer>
+  );
+}

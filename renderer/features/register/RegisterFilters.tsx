@@ -1,0 +1,107 @@
+import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Organisation } from '../../../shared/domain/organisation';
+import { listRecentMonths } from '../../lib/time';
+
+/** How many months back the month filter reaches. */
+const MONTHS_BACK = 24;
+const ALL = 'all';
+
+/** The filters of the register, as the toolbar edits them. */
+export interface RegisterFilterValues {
+  search: string;
+  month: string | null;
+  level: 2 | 3 | null;
+  organisationHsaId: string | null;
+}
+
+/** Props of {@link RegisterFilters}. */
+export interface RegisterFiltersProps {
+  value: RegisterFilterValues;
+  onChange: (patch: Partial<RegisterFilterValues>) => void;
+  organisations: Organisation[];
+  /** The search input, so Ctrl/Cmd+F can focus it. */
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Start of "now" for the list of months. */
+  now: number;
+}
+
+function monthLabel(month: string, language: string): string {
+  const [year, m] = month.split('-').map(Number);
+  const text = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year ?? 1970, (m ?? 1) - 1, 1),
+  );
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Search box and filters (month, level, organisation) above the register. */
+export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
+  const { t, i18n } = useTranslation('ui');
+  const language = i18n.language;
+  const months = useMemo(
+    () => [
+      { value: ALL, label: t('register.filter.allMonths') },
+      ...listRecentMonths(now, MONTHS_BACK).map((month) => ({
+        value: month,
+        label: monthLabel(month, language),
+      })),
+    ],
+    [now, language, t],
+  );
+  const organisationOptions = useMemo(
+    () => [
+      { value: ALL, label: t('register.filter.allOrganisations') },
+      ...organisations.map((o) => ({ value: o.hsaId, label: o.name })),
+    ],
+    [organisations, t],
+  );
+
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <TextInput
+        ref={searchRef}
+        type="search"
+        aria-label={t('register.searchLabel')}
+        placeholder={t('register.searchPlaceholder')}
+        leftSection={<IconSearch size={16} stroke={1.8} />}
+        value={value.search}
+        onChange={(event) => onChange({ search: event.currentTarget.value })}
+        style={{ flex: '1 1 280px' }}
+        maw={460}
+      />
+      <Select
+        aria-label={t('register.filter.month')}
+        data={months}
+        value={value.month ?? ALL}
+        onChange={(month) => onChange({ month: month && month !== ALL ? month : null })}
+        allowDeselect={false}
+        w={170}
+        comboboxProps={{ shadow: 'md' }}
+        maxDropdownHeight={320}
+      />
+      <SegmentedControl
+        aria-label={t('register.filter.level')}
+        value={value.level ? String(value.level) : ALL}
+        onChange={(level) => onChange({ level: level === '2' ? 2 : level === '3' ? 3 : null })}
+        data={[
+          { value: ALL, label: t('register.filter.allLevels') },
+          { value: '2', label: t('form.level.two') },
+          { value: '3', label: t('form.level.three') },
+        ]}
+      />
+      <Select
+        aria-label={t('register.filter.organisation')}
+        data={organisationOptions}
+        value={value.organisationHsaId ?? ALL}
+        onChange={(hsaId) => onChange({ organisationHsaId: hsaId && hsaId !== ALL ? hsaId : null })}
+        allowDeselect={false}
+        searchable
+        w={220}
+        comboboxProps={{ shadow: 'md' }}
+        nothingFoundMessage={t('form.organisation.nothingFound')}
+      />
+    </Group>
+  );
+}
