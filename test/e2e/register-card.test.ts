@@ -23,9 +23,12 @@ async function fillValidLevel3Card(cardNumber: string, holderName: string) {
   await known.or(nameField).first().waitFor();
   if (await known.isVisible()) await known.click();
   else await nameField.fill('Region Exempel');
-  await page.getByRole('radio', { name: 'Nivå 3' }).check({ force: true }).catch(async () => {
-    await page.getByText('Nivå 3', { exact: true }).click();
-  });
+  await page
+    .getByRole('radio', { name: 'Nivå 3' })
+    .check({ force: true })
+    .catch(async () => {
+      await page.getByText('Nivå 3', { exact: true }).click();
+    });
   await page.getByLabel('Kortnummer', { exact: true }).fill(cardNumber);
   await page.getByLabel('Korthållarens HSA-id', { exact: true }).fill('SE2321000016-AB12');
   await page.getByLabel('Korthållarens namn', { exact: true }).fill(holderName);
@@ -70,7 +73,14 @@ describe('registering a card in the browser', () => {
     const holderId = page.getByLabel('Korthållarens HSA-id', { exact: true });
     await expect.poll(() => holderId.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await holderId.getAttribute('aria-describedby')) ?? '';
-    const holderError = await page.locator(describedBy.split(' ').map((id) => `#${id}`).join(', ')).allTextContents();
+    const holderError = await page
+      .locator(
+        describedBy
+          .split(' ')
+          .map((id) => `#${id}`)
+          .join(', '),
+      )
+      .allTextContents();
     expect(holderError.join(' ')).toContain('HSA-id:t har fel kontrollsiffra.');
     await page.getByText('Måste vara efter utfärdandet.').waitFor();
     await h.screenshot('register-card-invalid');
