@@ -37,6 +37,8 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  // ES-module workers let the import wizard load exceljs only when an .xlsx file is chosen.
+  worker: { format: 'es' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1', strictPort: true },
   test: {

@@ -4,6 +4,14 @@ import { useApi } from './ipc/client';
 import { AppLayout } from './components/AppLayout';
 import { RegisterPage } from './features/register/RegisterPage';
 import { RegisterCardPage } from './features/register-card/RegisterCardPage';
+import { ImportPage } from './features/import/ImportPage';
+import { DecisionsPage } from './features/decisions/DecisionsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { SetupModal } from './features/setup/SetupModal';
+import { ReportPage } from './features/report/ReportPage';
+import { ReviewPage } from './features/review/ReviewPage';
+import { AuditPage } from './features/audit/AuditPage';
+import { useExpiryNotification } from './features/review/use-expiry-notification';
 import { useHashRoute } from './lib/hash-route';
 import { useAppCommands } from './lib/use-app-commands';
 
@@ -26,8 +34,11 @@ export function App() {
     setFormFocus((n) => n + 1);
   }, [navigate]);
 
+  useExpiryNotification(() => navigate({ page: 'review' }));
+
   useAppCommands({
     'new-card': newCard,
+    'monthly-report': () => navigate({ page: 'report' }),
     search: () => {
       navigate({ page: 'register', cardId: null });
       setSearchFocus((n) => n + 1);
@@ -38,7 +49,20 @@ export function App() {
 
   return (
     <AppLayout route={route} info={info}>
-      {route.page === 'register' ? (
+      <SetupModal />
+      {route.page === 'report' ? (
+        <ReportPage />
+      ) : route.page === 'review' ? (
+        <ReviewPage />
+      ) : route.page === 'audit' ? (
+        <AuditPage />
+      ) : route.page === 'decisions' ? (
+        <DecisionsPage />
+      ) : route.page === 'settings' ? (
+        <SettingsPage />
+      ) : route.page === 'import' ? (
+        <ImportPage />
+      ) : route.page === 'register' ? (
         <RegisterPage
           cardId={route.cardId}
           onOpenCard={openCard}

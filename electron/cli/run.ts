@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../app/backend';
 import { resolveDataDir, resolveDatabasePath } from '../platform/data-dir';
 import { ImportRejected, importRegister, type ImportSummary } from '../services/import';
 import { importCsv } from '../services/import-rows';
+import { runBackup, runPersonalData, runRestore } from './backup-commands';
 import { readImportFile, type ImportFile } from './import-file';
 import { runAudit, runEnd, runReview, runVoid, type LifecycleEnv } from './lifecycle-commands';
 import { runReport } from './report-command';
@@ -60,6 +61,9 @@ const COMMANDS: Record<string, Command> = {
   void: simple(runVoid),
   end: simple(runEnd),
   audit: simple(runAudit),
+  backup: simple(runBackup),
+  restore: simple(runRestore),
+  'personal-data': simple(runPersonalData),
 };
 
 /**

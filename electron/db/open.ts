@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { writeBackup } from './backup-store';
+import { DatabaseDamagedError, quickCheck } from './health';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
 export type Db = Database.Database;
@@ -28,16 +30,39 @@ export class DatabaseTooNewError extends Error {
 /**
  * Opens (or creates) the register: WAL, synchronous=FULL, foreign keys on, then brings
  * the schema up to date. A database from a newer app is refused; an existing database
- * is copied aside before any migration touches it.
+ * is copied aside (and the copy verified) before any migration touches it. A database
+ * that fails `PRAGMA quick_check` is closed untouched and DatabaseDamagedError thrown:
+ * nothing is written to a damaged file.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') {
+      throw new DatabaseDamagedError(file, [String((error as Error).message)]);
+    }
+    throw error;
+  }
+  // Another process (the CLI beside the app) may hold a lock for a moment: wait, do not fail.
+  db.pragma('busy_timeout = 5000');
+  // Checked before any pragma that writes (journal_mode), so a damaged file stays as found.
+  let health: ReturnType<typeof quickCheck>;
+  try {
+    health = quickCheck(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  if (!health.ok) {
+    db.close();
+    throw new DatabaseDamagedError(file, health.problems);
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     migrate(db, file, options);
     return db;
   } catch (error) {
@@ -61,13 +86,15 @@ export function migrate(db: Db, file: string, options: OpenOptions = {}): void {
   }
 }
 
+// The copy is verified with integrity_check (writeBackup throws, and nothing is migrated,
+// when it fails) and old pre-migration copies are rotated beyond a cap.
 function backupBeforeMigration(db: Db, file: string, fromVersion: number, options: OpenOptions): string {
-  const dir = options.backupDir ?? join(dirname(file), 'backups');
-  mkdirSync(dir, { recursive: true });
-  const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  let target = join(dir, `${basename(file, '.db')}-before-v${fromVersion + 1}-${stamp}.db`);
-  for (let i = 2; existsSync(target); i++) target = target.replace(/(-\d+)?\.db$/, `-${i}.db`);
-  // VACUUM INTO writes a consistent, compact copy synchronously, WAL contents included.
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
+  return writeBackup(db, {
+    dir: options.backupDir ?? join(dirname(file), 'backups'),
+    databasePath: file,
+    kind: 'pre-migration',
+    at: (options.now?.() ?? new Date()).getTime(),
+    fromVersion,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  }).path;
 }

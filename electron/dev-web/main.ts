@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createBackend } from '../app/backend';
 import { readVersion } from '../cli/run';
 import { startWebServer } from './server';
@@ -7,11 +8,18 @@ import { startWebServer } from './server';
 const staticMode = process.argv.includes('--static');
 const root = resolve(import.meta.dirname, '../..');
 const databasePath = resolve(process.env.KORTLIGGAREN_DB ?? 'kortliggaren-dev.db');
+// The browser has no native save dialog: exports go to a fixed folder under the suggested
+// name (the "stubbed save dialog" of the e2e tests). The page still never names a path.
+const exportDir = resolve(process.env.KORTLIGGAREN_EXPORT_DIR ?? join(dirname(databasePath), 'exports'));
 const backend = createBackend({
   databasePath,
   mode: 'web',
   version: readVersion(),
   logError: (channel, error) => console.error(`[${channel}]`, error),
+  chooseExportPath: (suggestedName) => {
+    mkdirSync(exportDir, { recursive: true });
+    return Promise.resolve(join(exportDir, suggestedName));
+  },
 });
 const server = await startWebServer({
   router: backend.router,

@@ -77,10 +77,23 @@ type WorkerReply = { ok: true; bytes: Uint8Array } | { ok: false; message: strin
 // Generous: a month of a desk's cards renders in well under a second.
 const SYNC_TIMEOUT_MS = 120_000;
 
+/**
+ * Where the rendering worker's script is. From source (tsx, vitest) it sits beside this
+ * file. In the desktop bundle scripts/build-electron.mjs writes it next to main.cjs and
+ * makes `import.meta.url` name main.cjs, so the same relative URL finds it. A packaged
+ * app keeps it outside the asar archive (`asarUnpack` in electron-builder.yml): Electron
+ * patches the CommonJS loader and `fs` for asar, but a worker's ES module loader is not
+ * promised to see into the archive, so it is pointed at the unpacked copy.
+ */
+export function xlsxWorkerUrl(base: string = import.meta.url): URL {
+  const url = new URL('./xlsx-worker.mjs', base);
+  return new URL(url.href.replace(/\.asar\//, '.asar.unpacked/'));
+}
+
 function startWorker(spec: WorkbookSpec): { worker: Worker; port: MessagePort; signal: Int32Array } {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(new URL('./xlsx-worker.mjs', import.meta.url), {
+  const worker = new Worker(xlsxWorkerUrl(), {
     workerData: { spec, port: port2, signal },
     transferList: [port2],
   });

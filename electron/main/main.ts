@@ -4,7 +4,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
+import { createExportPathChooser } from './export-dialog';
 import { registerIpc } from './ipc-electron';
+import { createFileLogger, type Logger } from './logging';
 import { buildMenuTemplate, showAboutDialog } from './menu';
 import { isTrustedSender } from './security';
 import { getMainTexts } from './texts';
@@ -15,21 +17,17 @@ declare const __KORTLIGGAREN_VERSION__: string | undefined;
 const version = typeof __KORTLIGGAREN_VERSION__ === 'string' ? __KORTLIGGAREN_VERSION__ : app.getVersion();
 
 const texts = getMainTexts();
-const dataDir = resolveDataDir();
-// Chromium's profile goes under the local data folder too, never the roaming profile.
-// This must precede the single-instance lock, which lives in userData.
-app.setPath('userData', join(dataDir, 'electron'));
-app.setAppLogsPath(join(dataDir, 'logs'));
-app.enableSandbox();
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+let logger: Logger | undefined;
 
 function logError(scope: string, error: unknown): void {
-  console.error(`[${scope}]`, error);
+  if (logger) logger.error(scope, error);
+  else console.error(`[${scope}]`, error);
 }
 
-function openMainWindow(): void {
+function openMainWindow(dataDir: string): void {
   mainWindow = createMainWindow({
     appPath: app.getAppPath(),
     dataDir,
@@ -40,7 +38,12 @@ function openMainWindow(): void {
   });
 }
 
-function start(): void {
+function start(dataDir: string): void {
+  logger?.info(
+    'start',
+    `Kortliggaren ${version}, Electron ${process.versions.electron ?? '?'}, ` +
+      `${process.platform}-${process.arch}, datamapp ${dataDir}`,
+  );
   const appUrl = resolveAppUrl(app.getAppPath());
   try {
     backend = createBackend({
@@ -56,8 +59,15 @@ function start(): void {
         exists: existsSync,
       }),
       logError,
+      chooseExportPath: createExportPathChooser({
+        dialog,
+        documentsDir: () => app.getPath('documents'),
+        parent: () => mainWindow,
+        texts,
+      }),
     });
   } catch (error) {
+    logError('start', error);
     // Without the register there is nothing to show; say why instead of an empty window.
     dialog.showErrorBox(texts.startupFailedTitle, texts.startupFailed(String(error)));
     app.exit(1);
@@ -79,13 +89,55 @@ function start(): void {
       }),
     ),
   );
-  openMainWindow();
+  openMainWindow(dataDir);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  // Two processes writing one register would fight over the database; the first one wins.
-  app.quit();
-} else {
+/**
+ * IT's config file names a data folder that cannot be used. Starting on the default
+ * folder would open a second, empty register, so the app explains and stops. The box
+ * waits for `ready`: before it, Linux prints dialogs to stderr only.
+ */
+function refuseToStart(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  app
+    .whenReady()
+    .then(() => {
+      dialog.showErrorBox(texts.startupFailedTitle, texts.dataDirFailed(reason));
+      app.exit(1);
+    })
+    .catch(() => app.exit(1));
+}
+
+function main(): void {
+  let dataDir: string;
+  try {
+    dataDir = resolveDataDir();
+  } catch (error) {
+    refuseToStart(error);
+    return;
+  }
+
+  // Chromium's profile goes under the local data folder too, never the roaming profile.
+  // This must precede the single-instance lock, which lives in userData.
+  app.setPath('userData', join(dataDir, 'electron'));
+  app.setAppLogsPath(join(dataDir, 'logs'));
+  app.enableSandbox();
+
+  if (!app.requestSingleInstanceLock()) {
+    // Two processes writing one register would fight over the database; the first one wins.
+    app.quit();
+    return;
+  }
+
+  // Only the instance that holds the lock writes the log, so rotation has one owner.
+  logger = createFileLogger({
+    dir: join(dataDir, 'logs'),
+    ...(app.isPackaged ? {} : { echo: (line: string) => void process.stderr.write(line) }),
+  });
+  // The monitor logs without replacing Electron's own handling of an uncaught exception.
+  process.on('uncaughtExceptionMonitor', (error) => logError('uncaught', error));
+  process.on('unhandledRejection', (reason) => logError('unhandled-rejection', reason));
+
   app.on('second-instance', () => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -99,12 +151,19 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
+  app.on('render-process-gone', (_event, _contents, details) => {
+    logError('renderer', `${details.reason} (exit ${details.exitCode})`);
+  });
+  app.on('child-process-gone', (_event, details) => {
+    logError('child-process', `${details.type}: ${details.reason} (exit ${details.exitCode})`);
+  });
+
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow(dataDir);
   });
 
   app.on('will-quit', () => {
@@ -114,9 +173,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(start)
+    .then(() => start(dataDir))
     .catch((error: unknown) => {
       logError('start', error);
       app.exit(1);
     });
 }
+
+main();

@@ -36,6 +36,11 @@ export interface MainTexts {
   ok: string;
   startupFailedTitle: string;
   startupFailed: (reason: string) => string;
+  /** The data folder set by IT cannot be used (the machine-wide config file is broken). */
+  dataDirFailed: (reason: string) => string;
+  /** The save dialog of the monthly report export. */
+  saveReportTitle: string;
+  saveReportFilter: { json: string; xlsx: string; csv: string };
 }
 
 const sv: MainTexts = {
@@ -69,6 +74,10 @@ const sv: MainTexts = {
   ok: 'OK',
   startupFailedTitle: 'Kortliggaren kunde inte starta',
   startupFailed: (reason) => `Registret kunde inte öppnas.\n\n${reason}`,
+  dataDirFailed: (reason) =>
+    `Datamappen som IT har angett i konfigurationsfilen kan inte användas. Kontakta IT-supporten.\n\n${reason}`,
+  saveReportTitle: 'Spara månadsrapport',
+  saveReportFilter: { json: 'JSON', xlsx: 'Excel-arbetsbok', csv: 'CSV (två filer)' },
 };
 
 const en: MainTexts = {
@@ -102,6 +111,10 @@ const en: MainTexts = {
   ok: 'OK',
   startupFailedTitle: 'Kortliggaren could not start',
   startupFailed: (reason) => `The register could not be opened.\n\n${reason}`,
+  dataDirFailed: (reason) =>
+    `The data folder set by IT in the config file cannot be used. Contact IT support.\n\n${reason}`,
+  saveReportTitle: 'Save monthly report',
+  saveReportFilter: { json: 'JSON', xlsx: 'Excel workbook', csv: 'CSV (two files)' },
 };
 
 /** The main-process texts in one language (Swedish unless asked otherwise). */

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { CardInput, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
+import type { RuleCard } from '../../shared/rules';
+import type { Db } from '../db/open';
+import { createBulkRepository } from '../db/repositories/bulk';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
-import { recomputeAround } from './findings';
+import { prepareImportRecompute } from './findings';
 
 /** One problem in an import file: the row (1-based card index, or `organisations N`) and the field. */
 export interface RowError extends FieldError {
@@ -61,6 +64,40 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
   return storeImport(ctx, organisations, cards);
 }
 
+// From this many rows, and when the file is at least as large as the register, the cards'
+// indexes are rebuilt once at the end instead of updated per row (see bulk.ts).
+const BULK_MIN_ROWS = 5_000;
+
+const bulkRepositories = new WeakMap<Db, ReturnType<typeof createBulkRepository>>();
+function bulk(ctx: ServiceContext) {
+  let repository = bulkRepositories.get(ctx.db);
+  if (!repository) bulkRepositories.set(ctx.db, (repository = createBulkRepository(ctx.db)));
+  return repository;
+}
+
+/**
+ * The service context for one import transaction: the desk user is read once, not for
+ * each of 100 000 audit entries, organisations are looked up once each, and the audit
+ * chain's end is carried along. All are fixed for the length of the transaction.
+ */
+function batchContext(ctx: ServiceContext): ServiceContext {
+  const actor = ctx.actor();
+  const known = new Map<string, ReturnType<ServiceContext['organisations']['get']>>();
+  const organisations: ServiceContext['organisations'] = {
+    ...ctx.organisations,
+    get(hsaId) {
+      if (!known.has(hsaId)) known.set(hsaId, ctx.organisations.get(hsaId));
+      return known.get(hsaId);
+    },
+    insert(organisation, at) {
+      ctx.organisations.insert(organisation, at);
+      known.delete(organisation.hsaId);
+    },
+  };
+  const audit: ServiceContext['audit'] = { ...ctx.audit, append: ctx.audit.transactionAppender() };
+  return { ...ctx, actor: () => actor, organisations, audit };
+}
+
 /** Orders rows for storing: a card may extend one that comes later in the same file, so those go last. */
 export function orderForStore<T extends { values: CardValues }>(cards: readonly T[]): T[] {
   const idsInFile = new Set(cards.map((c) => c.values.id).filter(Boolean));
@@ -81,13 +118,14 @@ export function storeImport(
   cards: readonly { row: string; values: CardValues }[],
 ): ImportSummary {
   return ctx.db.transaction((): ImportSummary => {
+    const batch = batchContext(ctx);
     const at = ctx.now();
     for (const organisation of organisations) {
-      if (ctx.organisations.get(organisation.hsaId)) continue;
-      ctx.organisations.insert(organisation, at);
-      ctx.audit.append({
+      if (batch.organisations.get(organisation.hsaId)) continue;
+      batch.organisations.insert(organisation, at);
+      batch.audit.append({
         at,
-        actor: ctx.actor(),
+        actor: batch.actor(),
         action: 'organisation.import',
         entity: 'organisation',
         entityId: organisation.hsaId,
@@ -96,13 +134,35 @@ export function storeImport(
       });
     }
     const summary: ImportSummary = { imported: 0, unchanged: 0 };
-    const inserted: string[] = [];
+    const inserted: RuleCard[] = [];
+    const recompute = prepareImportRecompute(
+      batch,
+      cards.map((c) => c.values),
+    );
     const errors: RowError[] = [];
+    const restoreIndexes =
+      cards.length >= BULK_MIN_ROWS && cards.length >= bulk(ctx).cardCount()
+        ? bulk(ctx).suspendIndexes()
+        : () => {};
     for (const { row, values } of orderForStore(cards)) {
       try {
-        const outcome = storeCard(ctx, values, 'card.import');
+        const outcome = storeCard(batch, values, 'card.import');
         summary[outcome.status === 'inserted' ? 'imported' : 'unchanged']++;
-        if (outcome.status === 'inserted') inserted.push(outcome.id);
+        if (outcome.status === 'inserted') {
+          // As the rules read it back from the database (findings.ts toRuleCard).
+          inserted.push({
+            id: outcome.id,
+            assuranceLevel: values.assuranceLevel,
+            cardNumber: values.cardNumber,
+            holderHsaId: values.holderHsaId,
+            holderIdType: values.holderIdType,
+            unplannedPersonnel: values.unplannedPersonnel,
+            issuedAt: values.issuedAt,
+            expiresAt: values.expiresAt,
+            issuedBy: values.issuedBy,
+            endedAt: values.endedAt,
+          });
+        }
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
         for (const e of error.fields) errors.push({ ...e, row });
@@ -113,10 +173,8 @@ export function storeImport(
       // Throwing rolls the whole transaction back: nothing of the file is kept.
       throw new ImportRejected(errors);
     }
-    recomputeAround(
-      ctx,
-      inserted.map((id) => ctx.findings.ruleCard(id)!),
-    );
+    restoreIndexes();
+    recompute.finish(inserted);
     return summary;
   })();
 }

@@ -6,7 +6,7 @@ import {
   type MonthlyReport,
   type ReportFileFormat,
 } from '../../shared/report/monthly';
-import type { ReportExportResult } from '../../shared/ipc/report';
+import type { ReportExportDone } from '../../shared/ipc/report';
 import { decisionsInForce } from '../../shared/report/months';
 import { reasonsTable, statisticsTable, type ReportAbout } from '../../shared/report/tables';
 import { writeFileAtomic } from '../export/atomic-write';
@@ -29,7 +29,7 @@ export interface ExportRequest {
 }
 
 /** What was written, and the content hash recorded for the month (the `report:export` output). */
-export type ExportResult = ReportExportResult;
+export type ExportResult = ReportExportDone;
 
 /** A report ready to write: text files are done, a workbook still needs rendering. */
 export interface PreparedExport {
@@ -53,6 +53,29 @@ export function reportAbout(
     appVersion,
     contentHash,
   };
+}
+
+/** Lower-case ASCII letters, digits and dashes: a desk name made safe for a file name. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+}
+
+/**
+ * The file name the save dialog suggests: `reservkort-statistik-2026-01-<desk>.xlsx`, the
+ * desk being the slugified `deskName` setting when there is one. For CSV it is the base
+ * name the two files are derived from (without extension).
+ */
+export function suggestedExportName(ctx: ServiceContext, month: string, format: ExportFormat): string {
+  const deskName = ctx.settings.raw().deskName;
+  const desk = typeof deskName === 'string' ? slugify(deskName) : '';
+  const stem = `reservkort-statistik-${month}${desk ? `-${desk}` : ''}`;
+  return format === 'csv' ? stem : `${stem}.${format}`;
 }
 
 function checkTarget(path: string): void {

@@ -55,14 +55,7 @@ export function buildMonthlyReport(
       newlyIssued: { level2: r.new2, level3: r.new3 },
       ofWhichExtensions: { level2: r.ext2, level3: r.ext3 },
     }));
-    const reasons = repository.level2Reasons(period).map((r) => ({
-      cardId: r.id,
-      cardNumber: r.card_number,
-      organisationHsaId: r.organisation_hsa_id,
-      issuedAt: r.issued_at,
-      reasonCode: r.reason_code,
-      reasonText: r.reason_text,
-    }));
+    const reasons = repository.level2Reasons(period);
     return assembleMonthlyReport(month, rows, reasons, generatedAtMs);
   })();
 }

@@ -1,9 +1,20 @@
 import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCirclePlus, IconId, IconListDetails } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconCirclePlus,
+  IconClipboardCheck,
+  IconFileImport,
+  IconGavel,
+  IconId,
+  IconHistory,
+  IconListDetails,
+  IconSettings,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
+import { ReviewNavBadge } from '../features/review/ReviewNavBadge';
 import { routeHash, type Route } from '../lib/hash-route';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -35,6 +46,42 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
       label: t('nav.register'),
       icon: IconListDetails,
       href: routeHash({ page: 'register', cardId: null }),
+    },
+    {
+      page: 'review',
+      label: t('review.nav'),
+      icon: IconClipboardCheck,
+      href: routeHash({ page: 'review' }),
+    },
+    {
+      page: 'report',
+      label: t('report.nav'),
+      icon: IconChartBar,
+      href: routeHash({ page: 'report' }),
+    },
+    {
+      page: 'import',
+      label: t('importWizard.nav'),
+      icon: IconFileImport,
+      href: routeHash({ page: 'import' }),
+    },
+    {
+      page: 'decisions',
+      label: t('decisions.nav'),
+      icon: IconGavel,
+      href: routeHash({ page: 'decisions' }),
+    },
+    {
+      page: 'settings',
+      label: t('settings.nav'),
+      icon: IconSettings,
+      href: routeHash({ page: 'settings' }),
+    },
+    {
+      page: 'audit',
+      label: t('audit.nav'),
+      icon: IconHistory,
+      href: routeHash({ page: 'audit' }),
     },
   ] as const;
 
@@ -78,6 +125,7 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
               href={link.href}
               label={link.label}
               leftSection={<link.icon size={18} stroke={1.6} />}
+              rightSection={link.page === 'review' ? <ReviewNavBadge /> : undefined}
               active={route.page === link.page}
               aria-current={route.page === link.page ? 'page' : undefined}
               onClick={close}

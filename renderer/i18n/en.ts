@@ -1,9 +1,13 @@
+import { rulesTextsEn } from '../features/decisions/texts';
+import { followUpTextsEn } from '../features/report/texts';
 import type { sv } from './sv';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** English texts of the UI; the shape must match the Swedish default exactly. */
 export const en: Texts<typeof sv> = {
+  ...rulesTextsEn,
+  ...followUpTextsEn,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register of SITHS reserve cards',
@@ -165,5 +169,120 @@ export const en: Texts<typeof sv> = {
   },
   error: {
     network: 'Could not reach the register. Try again.',
+  },
+  importWizard: {
+    nav: 'Import',
+    title: 'Import old logs',
+    intro:
+      'Read a CSV or Excel file of handed-out reserve cards, map its columns to the register’s fields and review every row before anything is saved. The import saves everything or nothing.',
+    steps: {
+      file: 'Choose file',
+      fileHint: 'CSV or XLSX',
+      mapping: 'Map columns',
+      mappingHint: 'Which field is which',
+      preview: 'Review',
+      previewHint: 'Errors and findings per row',
+      result: 'Import',
+      resultHint: 'All or nothing',
+    },
+    file: {
+      drop: 'Drop a file here or choose one',
+      dropHint:
+        'CSV (semicolon or comma, UTF-8) or an Excel log (.xlsx). The first row must hold the headers. Times without a time zone are read as Swedish time.',
+      choose: 'Choose file',
+      reading: 'Reading {{name}} …',
+      read: '{{name}}: {{count}} rows, {{columns}} columns',
+      parseFailed: 'The file could not be read',
+      rowError: 'Row {{row}}: {{message}}',
+      headerError: 'Header row: {{message}}',
+    },
+    parseError: {
+      noRows: 'The file has no card rows below the header row.',
+      xlsxUnreadable: 'The file is not a readable Excel workbook (.xlsx).',
+      unreadable: 'The file could not be read.',
+      aborted: 'Reading was cancelled.',
+    },
+    mapping: {
+      intro: 'Choose the field each column of the file is read as. Known headers are already mapped.',
+      source: 'Column in the file',
+      sample: 'Example',
+      target: 'Field in the register',
+      ignore: 'Ignore',
+      autoMatched: 'Mapped automatically',
+      missing: 'Fields without a column: {{fields}}',
+      duplicate: 'Several columns are mapped to the same field: {{fields}}',
+      targetLabel: 'Field for the column {{column}}',
+    },
+    preview: {
+      checking: 'Checking row {{done}} of {{total}} …',
+      chunked:
+        'The file has more than {{limit}} rows and is checked in parts of {{chunk}}. Findings that depend on other rows of the file (e.g. several cards for one holder) are only seen within the same part; the import still checks the whole file at once.',
+      summary: '{{count}} rows, {{errors}} with errors, {{findings}} with findings',
+      removedCount: '{{count}} removed',
+      restore: 'Bring back removed rows',
+      stale: 'Rows have been removed. Check again before importing.',
+      revalidate: 'Check again',
+      removeErrors: 'Remove all rows with errors',
+      fixHint: 'Correct the rows in the file and read it again, or remove them here.',
+      errorsTitle: 'Errors that stop the import',
+      moreErrors: '… and {{count}} more errors',
+      rowError: 'row {{row}}: {{error}}',
+      filter: {
+        label: 'Show',
+        all: 'All rows',
+        errors: 'With errors',
+        findings: 'With findings',
+      },
+      tableLabel: 'Rows to import',
+      noRows: 'No rows to show.',
+      column: {
+        row: 'Row',
+        status: 'Status',
+        cardNumber: 'Card number',
+        holder: 'Holder',
+        issuedAt: 'Issued',
+        expiresAt: 'Valid until',
+        level: 'Level',
+        problems: 'Errors and findings',
+        remove: 'Remove',
+      },
+      ok: 'OK',
+      error: 'Error',
+      pending: 'Not checked',
+      remove: 'Remove row {{row}}',
+      failed: 'The check failed',
+    },
+    finding: {
+      'l2-outside-dispensation-period': 'Level 2 without dispensation',
+      'l2-validity-over-two-weeks': 'Valid too long',
+      'l2-valid-beyond-dispensation': 'Valid after dispensation',
+      'l2-issued-in-office-hours': 'Level 2 in office hours',
+      'l2-planned-personnel': 'Planned personnel',
+      'l2-frequent-reissue': 'Many level 2 cards',
+      'l3-requires-personnummer': 'Level 3 without personnummer',
+      'l3-needs-two-id-administrators': 'One ID administrator',
+      'holder-has-active-card': 'Already has a card',
+      'card-reused-for-other-holder': 'Card number of another holder',
+      'card-number-unusual-format': 'Unusual card number',
+    },
+    action: {
+      back: 'Back',
+      next: 'Next',
+      toPreview: 'Review rows',
+      import: 'Import {{count}} rows',
+      importBlocked: 'Importing is locked while any row has an error.',
+      another: 'Import another file',
+      openRegister: 'Open the register',
+      startOver: 'Start over',
+    },
+    commit: {
+      running: 'Importing {{count}} rows …',
+      done: 'The import is complete',
+      result: '{{imported}} imported, {{unchanged}} unchanged',
+      resultHint: 'Unchanged rows were already in the register with the same content.',
+      failed: 'Nothing was imported',
+      failedHint:
+        'At least one row could not be saved. Nothing of the file was written; correct or remove the rows below.',
+    },
   },
 };

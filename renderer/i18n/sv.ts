@@ -1,8 +1,13 @@
+import { rulesTextsSv } from '../features/decisions/texts';
+import { followUpTextsSv } from '../features/report/texts';
+
 /**
  * Swedish texts of the UI (namespace `ui`). Field labels, reasons and validation messages
  * live in the shared `common` namespace so the UI, the CLI and the rules say the same.
  */
 export const sv = {
+  ...rulesTextsSv,
+  ...followUpTextsSv,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register för SITHS-reservkort',
@@ -165,5 +170,120 @@ export const sv = {
   },
   error: {
     network: 'Kunde inte nå registret. Försök igen.',
+  },
+  importWizard: {
+    nav: 'Importera',
+    title: 'Importera gamla loggar',
+    intro:
+      'Läs in en CSV- eller Excel-fil med utlämnade reservkort, koppla kolumnerna till registrets fält och granska varje rad innan något sparas. Importen sparar allt eller ingenting.',
+    steps: {
+      file: 'Välj fil',
+      fileHint: 'CSV eller XLSX',
+      mapping: 'Koppla kolumner',
+      mappingHint: 'Vilket fält är vad',
+      preview: 'Granska',
+      previewHint: 'Fel och fynd per rad',
+      result: 'Importera',
+      resultHint: 'Allt eller inget',
+    },
+    file: {
+      drop: 'Dra hit en fil eller välj en',
+      dropHint:
+        'CSV (semikolon eller komma, UTF-8) eller en Excel-logg (.xlsx). Första raden ska vara rubriker. Tider utan tidszon läses som svensk tid.',
+      choose: 'Välj fil',
+      reading: 'Läser {{name}} …',
+      read: '{{name}}: {{count}} rader, {{columns}} kolumner',
+      parseFailed: 'Filen kunde inte läsas',
+      rowError: 'Rad {{row}}: {{message}}',
+      headerError: 'Rubrikraden: {{message}}',
+    },
+    parseError: {
+      noRows: 'Filen har inga rader med kort under rubrikraden.',
+      xlsxUnreadable: 'Filen är ingen Excel-arbetsbok som går att läsa (.xlsx).',
+      unreadable: 'Filen gick inte att läsa.',
+      aborted: 'Inläsningen avbröts.',
+    },
+    mapping: {
+      intro: 'Välj vilket fält varje kolumn i filen ska läsas som. Kända rubriker är redan kopplade.',
+      source: 'Kolumn i filen',
+      sample: 'Exempel',
+      target: 'Fält i registret',
+      ignore: 'Ignorera',
+      autoMatched: 'Kopplad automatiskt',
+      missing: 'Fält som saknar kolumn: {{fields}}',
+      duplicate: 'Flera kolumner är kopplade till samma fält: {{fields}}',
+      targetLabel: 'Fält för kolumnen {{column}}',
+    },
+    preview: {
+      checking: 'Kontrollerar rad {{done}} av {{total}} …',
+      chunked:
+        'Filen har fler än {{limit}} rader och kontrolleras i delar om {{chunk}}. Fynd som beror på andra rader i filen (t.ex. flera kort till samma korthållare) ses bara inom samma del; importen kontrollerar ändå hela filen på en gång.',
+      summary: '{{count}} rader, {{errors}} med fel, {{findings}} med fynd',
+      removedCount: '{{count}} borttagna',
+      restore: 'Ta tillbaka borttagna rader',
+      stale: 'Rader har tagits bort. Kontrollera igen innan du importerar.',
+      revalidate: 'Kontrollera igen',
+      removeErrors: 'Ta bort alla rader med fel',
+      fixHint: 'Rätta raderna i filen och läs in den igen, eller ta bort dem här.',
+      errorsTitle: 'Fel som stoppar importen',
+      moreErrors: '… och {{count}} fel till',
+      rowError: 'rad {{row}}: {{error}}',
+      filter: {
+        label: 'Visa',
+        all: 'Alla rader',
+        errors: 'Med fel',
+        findings: 'Med fynd',
+      },
+      tableLabel: 'Rader att importera',
+      noRows: 'Inga rader att visa.',
+      column: {
+        row: 'Rad',
+        status: 'Status',
+        cardNumber: 'Kortnummer',
+        holder: 'Korthållare',
+        issuedAt: 'Utfärdat',
+        expiresAt: 'Giltigt till',
+        level: 'Nivå',
+        problems: 'Fel och fynd',
+        remove: 'Ta bort',
+      },
+      ok: 'OK',
+      error: 'Fel',
+      pending: 'Ej kontrollerad',
+      remove: 'Ta bort rad {{row}}',
+      failed: 'Kontrollen misslyckades',
+    },
+    finding: {
+      'l2-outside-dispensation-period': 'Nivå 2 utan dispens',
+      'l2-validity-over-two-weeks': 'Gäller för länge',
+      'l2-valid-beyond-dispensation': 'Gäller efter dispens',
+      'l2-issued-in-office-hours': 'Nivå 2 i kontorstid',
+      'l2-planned-personnel': 'Planerad personal',
+      'l2-frequent-reissue': 'Många nivå 2-kort',
+      'l3-requires-personnummer': 'Nivå 3 utan personnummer',
+      'l3-needs-two-id-administrators': 'En ID-administratör',
+      'holder-has-active-card': 'Har redan kort',
+      'card-reused-for-other-holder': 'Kortnummer hos annan',
+      'card-number-unusual-format': 'Ovanligt kortnummer',
+    },
+    action: {
+      back: 'Tillbaka',
+      next: 'Nästa',
+      toPreview: 'Granska rader',
+      import: 'Importera {{count}} rader',
+      importBlocked: 'Importen är låst så länge någon rad har fel.',
+      another: 'Importera en fil till',
+      openRegister: 'Öppna registret',
+      startOver: 'Börja om',
+    },
+    commit: {
+      running: 'Importerar {{count}} rader …',
+      done: 'Importen är klar',
+      result: '{{imported}} importerade, {{unchanged}} oförändrade',
+      resultHint: 'Oförändrade rader fanns redan i registret med samma innehåll.',
+      failed: 'Ingenting importerades',
+      failedHint:
+        'Minst en rad kunde inte sparas. Inget av filen har skrivits; rätta eller ta bort raderna nedan.',
+    },
   },
 } as const;

@@ -37,6 +37,9 @@ export const en: Texts<typeof sv> = {
     now: 'Now',
     withinHours: 'Within (hours)',
     '(row)': 'The row',
+    path: 'Path',
+    name: 'Backup',
+    retentionYears: 'Retention period (years)',
   },
   reason: {
     'forgotten-card': 'Forgotten card',
@@ -113,6 +116,12 @@ export const en: Texts<typeof sv> = {
     'csv.duplicateColumn': 'The column occurs more than once.',
     'csv.columnMissing': 'The column is missing.',
     'csv.unnamedColumn': 'The column has content but no header.',
+    'backup.name': 'Is not the name of a backup.',
+    'path.notAbsolute': 'The path must be absolute.',
+    'path.folderMissing': 'The folder does not exist.',
+    'path.isDatabase': 'That is the database itself; choose another file.',
+    'path.notAFile': 'The path points at something that is not a file.',
+    'path.wouldOverwrite': 'The file exists and is not a backup; choose a new file name.',
   },
   error: {
     'invalid-input': 'The data is not valid.',
@@ -120,5 +129,38 @@ export const en: Texts<typeof sv> = {
     'forbidden-sender': 'The call did not come from the app’s own window.',
     'unknown-channel': 'Unknown call.',
     internal: 'An unexpected error occurred.',
+    'database-damaged': 'The database is damaged and open read-only. Restore a backup to register again.',
+    'backup-failed': 'The backup could not be written or failed its check.',
+  },
+  health: {
+    ok: 'The database has been checked and works.',
+    damaged:
+      'The database is damaged. It is open read-only: you can read but not change anything. Nothing has been overwritten. Restore the latest good backup.',
+    unreadable:
+      'The database is so damaged that it cannot be read. Nothing has been overwritten. Restore the latest good backup.',
+    restoreOffer: 'Restore the backup from {{createdAt}}?',
+    restoreConfirm:
+      'The register is replaced by the backup from {{createdAt}}. What was registered after that time remains only in the copy of the current database ({{aside}}). Continue?',
+    noBackup: 'There is no good backup. Contact IT support.',
+    backupFailed: 'The automatic backup could not be written.',
+    backupUnverified: 'The automatic backup failed its check and was deleted.',
+  },
+  backupKind: {
+    daily: 'Daily',
+    manual: 'Manual',
+    'pre-migration': 'Before upgrade',
+    'before-restore': 'Before restore',
+  },
+  personalData: {
+    erasedName: 'Erased (past the retention period)',
+  },
+  maintenanceCli: {
+    usageBackup: 'usage: backup [--out FILE] | backup list',
+    usageRestore: 'usage: restore NAME --yes',
+    confirmRestore:
+      'restore replaces the database with the backup; add --yes to confirm (close the app first)',
+    usagePersonalData:
+      'usage: personal-data erase-expired [--now INSTANT] | personal-data export --holder HSA-ID [--out FILE] | personal-data retention [--years N]',
+    damaged: 'the database is damaged ({{problem}}); restore a backup with: restore NAME --yes',
   },
 };

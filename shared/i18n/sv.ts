@@ -33,6 +33,9 @@ export const sv = {
     now: 'Nu',
     withinHours: 'Inom (timmar)',
     '(row)': 'Raden',
+    path: 'Sökväg',
+    name: 'Säkerhetskopia',
+    retentionYears: 'Lagringstid (år)',
   },
   reason: {
     'forgotten-card': 'Glömt kort',
@@ -109,6 +112,12 @@ export const sv = {
     'csv.duplicateColumn': 'Kolumnen finns mer än en gång.',
     'csv.columnMissing': 'Kolumnen saknas.',
     'csv.unnamedColumn': 'Kolumnen har innehåll men ingen rubrik.',
+    'backup.name': 'Är inte namnet på en säkerhetskopia.',
+    'path.notAbsolute': 'Sökvägen måste vara absolut.',
+    'path.folderMissing': 'Mappen finns inte.',
+    'path.isDatabase': 'Det är själva databasen; välj en annan fil.',
+    'path.notAFile': 'Sökvägen pekar på något som inte är en fil.',
+    'path.wouldOverwrite': 'Filen finns redan och är ingen säkerhetskopia; välj ett nytt filnamn.',
   },
   error: {
     'invalid-input': 'Uppgifterna är inte giltiga.',
@@ -116,5 +125,39 @@ export const sv = {
     'forbidden-sender': 'Anropet kom inte från appens eget fönster.',
     'unknown-channel': 'Okänt anrop.',
     internal: 'Ett oväntat fel inträffade.',
+    'database-damaged':
+      'Databasen är skadad och öppnad skrivskyddad. Återställ en säkerhetskopia för att kunna registrera igen.',
+    'backup-failed': 'Säkerhetskopian kunde inte skapas eller klarade inte kontrollen.',
+  },
+  health: {
+    ok: 'Databasen är kontrollerad och fungerar.',
+    damaged:
+      'Databasen är skadad. Den är öppnad skrivskyddad: du kan läsa men inte ändra något. Ingenting har skrivits över. Återställ den senaste fungerande säkerhetskopian.',
+    unreadable:
+      'Databasen är så skadad att den inte går att läsa. Ingenting har skrivits över. Återställ den senaste fungerande säkerhetskopian.',
+    restoreOffer: 'Återställ säkerhetskopian från {{createdAt}}?',
+    restoreConfirm:
+      'Registret ersätts med säkerhetskopian från {{createdAt}}. Det som registrerats efter den tiden finns bara kvar i kopian av nuvarande databas ({{aside}}). Fortsätt?',
+    noBackup: 'Det finns ingen fungerande säkerhetskopia. Kontakta IT-supporten.',
+    backupFailed: 'Den automatiska säkerhetskopian kunde inte skapas.',
+    backupUnverified: 'Den automatiska säkerhetskopian klarade inte kontrollen och togs bort.',
+  },
+  backupKind: {
+    daily: 'Daglig',
+    manual: 'Manuell',
+    'pre-migration': 'Före uppgradering',
+    'before-restore': 'Före återställning',
+  },
+  personalData: {
+    erasedName: 'Raderad (gallrad efter lagringstiden)',
+  },
+  maintenanceCli: {
+    usageBackup: 'använd: backup [--out FIL] | backup list',
+    usageRestore: 'använd: restore NAMN --yes',
+    confirmRestore:
+      'restore ersätter databasen med säkerhetskopian; lägg till --yes för att bekräfta (stäng appen först)',
+    usagePersonalData:
+      'använd: personal-data erase-expired [--now TIDPUNKT] | personal-data export --holder HSA-ID [--out FIL] | personal-data retention [--years N]',
+    damaged: 'databasen är skadad ({{problem}}); återställ en säkerhetskopia med: restore NAMN --yes',
   },
 } as const;

@@ -25,5 +25,12 @@ export const CHANNEL_NAMES = [
   'audit:list',
   'import:preview',
   'import:commit',
+  'app:health',
+  'backup:list',
+  'backup:create',
+  'backup:restore',
+  'personal:export',
+  'setup:status',
+  'setup:complete',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

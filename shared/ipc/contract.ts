@@ -25,6 +25,17 @@ import {
   ReportHistory,
   ReportHistoryQuery,
 } from './report';
+import {
+  AppHealth,
+  BackupCreated,
+  BackupCreateInput,
+  BackupInfo,
+  BackupRestored,
+  BackupRestoreInput,
+  PersonalDataExport,
+  PersonalExportInput,
+} from './maintenance';
+import { SetupInput, SetupStatus } from './setup';
 
 const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.format' });
 
@@ -132,6 +143,13 @@ export const contract = {
   'audit:list': { input: AuditQuery, output: z.array(AuditEntryOut) },
   'import:preview': { input: ImportRowsInput, output: z.array(ImportRowPreview) },
   'import:commit': { input: ImportRowsInput, output: ImportSummaryOut },
+  'app:health': { input: NoInput, output: AppHealth },
+  'backup:list': { input: NoInput, output: z.array(BackupInfo) },
+  'backup:create': { input: BackupCreateInput, output: BackupCreated },
+  'backup:restore': { input: BackupRestoreInput, output: BackupRestored },
+  'personal:export': { input: PersonalExportInput, output: PersonalDataExport },
+  'setup:status': { input: NoInput, output: SetupStatus },
+  'setup:complete': { input: SetupInput, output: SetupStatus },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -37,8 +37,10 @@ export const ReportHistory = z.array(z.object({ month: ReportMonth, newlyIssued:
 export type ReportHistory = z.infer<typeof ReportHistory>;
 
 /**
- * Input of `report:export`. `path` is absolute and chosen by the save dialog; for CSV it
- * is the base of `<path>-statistik.csv` and `<path>-anledningar.csv`.
+ * Input of `report:export`. `path` is absolute; for CSV it is the base of
+ * `<path>-statistik.csv` and `<path>-anledningar.csv`. The UI sends no `path`: the main
+ * process then asks where to save (the native save dialog), so the renderer never
+ * chooses a file path itself. The CLI and tests pass one.
  */
 export const ReportExportRequest = z.strictObject({
   month: ReportMonth,
@@ -48,15 +50,24 @@ export const ReportExportRequest = z.strictObject({
   path: z
     .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type.string') })
     .min(1, { message: 'required' })
-    .max(4096, { message: 'text.tooLong' }),
+    .max(4096, { message: 'text.tooLong' })
+    .optional(),
 });
 
-/** Output of `report:export`: the files written and the content hash recorded for the month. */
-export const ReportExportResult = z.object({
+/** A finished export: the files written and the content hash recorded for the month. */
+export const ReportExportDone = z.object({
   month: ReportMonth,
   format: z.enum(REPORT_FILE_FORMATS),
   path: z.string(),
   files: z.array(z.string()),
   contentHash: z.string(),
 });
+export type ReportExportDone = z.infer<typeof ReportExportDone>;
+
+/** The user closed the save dialog: nothing was written or recorded. */
+export const ReportExportCancelled = z.strictObject({ cancelled: z.literal(true) });
+export type ReportExportCancelled = z.infer<typeof ReportExportCancelled>;
+
+/** Output of `report:export`: the export, or that the user cancelled the save dialog. */
+export const ReportExportResult = z.union([ReportExportDone, ReportExportCancelled]);
 export type ReportExportResult = z.infer<typeof ReportExportResult>;

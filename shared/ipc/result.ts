@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'forbidden-sender',
   'unknown-channel',
   'internal',
+  // The database failed its check at start: it is open read-only (or not at all) until a
+  // backup is restored. The UI shows app:health's message and offers the restore.
+  'database-damaged',
+  // A backup could not be written or failed integrity_check (it was deleted).
+  'backup-failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { tempDir } from '../fixtures/cards';
+import { completeSetupIfShown } from './setup-helper';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -48,15 +49,18 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`dev:web did not answer at ${url}:\n${log()}`);
 }
 
-/** Starts `npm run dev:web` exactly as a developer would, on a fresh temp database. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * Starts `npm run dev:web` exactly as a developer would, on a fresh temp database; `env`
+ * adds variables for the server (e.g. KORTLIGGAREN_EXPORT_DIR, the stubbed save dialog).
+ */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
   const { dir, cleanup } = tempDir('kortliggaren-e2e-');
   const databasePath = join(dir, 'e2e.db');
   const port = await freePort();
   let output = '';
   const child = spawn('npm', ['run', 'dev:web'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), KORTLIGGAREN_DB: databasePath, BROWSER: 'none' },
+    env: { ...process.env, PORT: String(port), KORTLIGGAREN_DB: databasePath, BROWSER: 'none', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -86,6 +90,7 @@ export async function startHarness(): Promise<Harness> {
   // once here, so the tests' own timeouts measure the app, not Vite's warm-up.
   await page.goto(url, { timeout: 120_000 });
   await page.getByRole('navigation').first().waitFor({ timeout: 120_000 });
+  await completeSetupIfShown(page);
   page.setDefaultTimeout(20_000);
   page.setDefaultNavigationTimeout(60_000);
   const shots = join(ROOT, 'test-results');

@@ -31,6 +31,9 @@ describe('registration form', () => {
     const user = userEvent.setup({ delay: null });
     await renderForm();
 
+    // No decision covers today (2026-11-28): the banner's link to Beslut comes first.
+    await user.tab();
+    expect(screen.getByRole('link', { name: 'Gå till Beslut' })).toHaveFocus();
     await user.tab();
     expect(label('Organisationens HSA-id')).toHaveFocus();
     await user.keyboard('SE2321000016-A1B2');
@@ -229,14 +232,22 @@ describe('registration form', () => {
     await user.click(label('Anledning'));
     await user.click(await screen.findByRole('option', { name: 'Glömt kort' }));
     await user.type(label('Utfärdat av'), 'Kim');
-    await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
 
-    expect(await screen.findByText('Kortet bryter mot en regel')).toBeInTheDocument();
-    expect(screen.getByText(/en arbetsdag inom kontorstid/)).toBeInTheDocument();
-    await waitFor(() => expect(label('Motivering')).toHaveFocus());
+    // The live verdict names the breach before saving, and asks for a confirmation.
+    expect(await screen.findByText(/en arbetsdag inom kontorstid/)).toBeInTheDocument();
+    expect(screen.getByText('Kortet bryter mot en regel')).toBeInTheDocument();
     expect(label('Motivering')).toHaveAccessibleDescription(/Kortet sparas med motiveringen/);
+
+    // Saving without the explicit confirmation is refused, and the checkbox says why.
+    await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
+    expect(await screen.findByText('Bekräfta att kortet lämnas ut trots avvikelsen.')).toBeInTheDocument();
+    const confirm = screen.getByRole('checkbox', {
+      name: 'Jag bekräftar att kortet lämnas ut trots avvikelsen',
+    });
+    await waitFor(() => expect(confirm).toHaveFocus());
     expect(screen.queryByText('Kortet registrerades inte')).not.toBeInTheDocument();
     expect((await t.listAll()).total).toBe(1);
+    await user.click(confirm);
 
     // Confirming without a justification is refused, now with the message under the field.
     await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
@@ -248,7 +259,11 @@ describe('registration form', () => {
     await user.type(label('Motivering'), 'Akut behov på IVA, ordinarie rutin ej möjlig.');
     await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
     expect(await screen.findByText('Kortet är registrerat')).toBeInTheDocument();
-    expect(screen.queryByText('Kortet bryter mot en regel')).not.toBeInTheDocument();
+    // The next card starts unconfirmed, with an empty justification.
+    await waitFor(() => expect(label('Kortnummer')).toHaveValue(''));
+    // (Issued now: when no decision covers today it breaks a rule again and asks anew.)
+    for (const box of screen.queryAllByRole('checkbox', { name: /Jag bekräftar/ }))
+      expect(box).not.toBeChecked();
     const { rows } = await t.listAll();
     expect(rows.find((r) => r.cardNumber === '9752200000000000555')).toMatchObject({
       violationJustification: 'Akut behov på IVA, ordinarie rutin ej möjlig.',

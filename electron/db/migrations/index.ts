@@ -3,6 +3,7 @@ import { migration002 } from './002-default-decision';
 import { migration003 } from './003-card-findings';
 import { migration004 } from './004-review-index';
 import { migration005 } from './005-reported-months';
+import { migration006 } from './006-register-search';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last version is the schema this build of the app expects. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,10 +1,10 @@
-import type Database from 'better-sqlite3';
 import type { CardRecord, CardValues } from '../../../shared/domain/card';
 import type { EndReason, HolderIdType, ReasonCode } from '../../../shared/domain/reason-codes';
 import type { CardListQuery } from '../../../shared/ipc/contract';
 import type { FindingCode, Severity } from '../../../shared/rules/types';
-import { formatInstant, monthBounds } from '../../../shared/time/stockholm';
+import { formatInstant } from '../../../shared/time/stockholm';
 import type { Db } from '../open';
+import { CARD_SELECT, createCardLister } from './card-list';
 
 /** A row of the cards table joined with its organisation's name. */
 export interface CardRow {
@@ -35,25 +35,11 @@ export interface CardRow {
 /** A card to store: validated values with a definite id. */
 export type NewCard = CardValues & { id: string };
 
-const SELECT = `SELECT c.*, o.name AS organisation_name FROM cards c
-  JOIN organisations o ON o.hsa_id = c.organisation_hsa_id`;
-
-const SORT_SQL: Record<string, string> = {
-  issuedAt: 'c.issued_at',
-  expiresAt: 'c.expires_at',
-  holderName: 'c.holder_name_key',
-  cardNumber: 'c.card_number',
-  organisation: 'o.name COLLATE NOCASE',
-  level: 'c.assurance_level',
-};
+const SELECT = CARD_SELECT;
 
 /** The key that case-insensitive search and sorting of holder names use. */
 export function foldName(name: string): string {
   return name.normalize('NFC').toLocaleLowerCase('sv');
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Converts a stored row to what the UI and CLI see. */
@@ -109,6 +95,16 @@ export function toCardValues(row: CardRow): NewCard {
   };
 }
 
+// The WHERE terms repeat the partial index's own (migration 004) so SQLite can use it.
+const REVIEW_SELECT = `SELECT id, card_number, organisation_hsa_id, holder_name, issued_at, expires_at
+  FROM cards INDEXED BY cards_open_by_expiry WHERE voided_at IS NULL AND ended_at IS NULL`;
+
+/** The review lists' statements, exported so a test can check their query plans. */
+export const REVIEW_SQL = {
+  expiring: `${REVIEW_SELECT} AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id`,
+  overdue: `${REVIEW_SELECT} AND expires_at <= ? ORDER BY expires_at, id`,
+} as const;
+
 /** SQL for cards. */
 export function createCardRepository(db: Db) {
   const byId = db.prepare<[string], CardRow>(`${SELECT} WHERE c.id = ?`);
@@ -126,7 +122,7 @@ export function createCardRepository(db: Db) {
     `SELECT card_id, code, severity FROM card_findings
      WHERE card_id IN (SELECT value FROM json_each(?)) ORDER BY severity, code`,
   );
-  const listCache = new Map<string, { count: Database.Statement; page: Database.Statement }>();
+  const lister = createCardLister<CardRow>(db, foldName);
   // Lifecycle changes (end, void, correction) and the review lists.
   const endStmt = db.prepare<[number | null, EndReason | null, number, string]>(
     'UPDATE cards SET ended_at = ?, end_reason = ?, updated_at = ? WHERE id = ?',
@@ -143,15 +139,8 @@ export function createCardRepository(db: Db) {
        note = @note, violation_justification = @violationJustification, updated_at = @at
      WHERE id = @id`,
   );
-  // The WHERE terms repeat the partial index's own (migration 004) so SQLite can use it.
-  const reviewSelect = `SELECT id, card_number, organisation_hsa_id, holder_name, issued_at, expires_at
-    FROM cards INDEXED BY cards_open_by_expiry WHERE voided_at IS NULL AND ended_at IS NULL`;
-  const expiringStmt = db.prepare<[number, number], ReviewRow>(
-    `${reviewSelect} AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id`,
-  );
-  const overdueStmt = db.prepare<[number], ReviewRow>(
-    `${reviewSelect} AND expires_at <= ? ORDER BY expires_at, id`,
-  );
+  const expiringStmt = db.prepare<[number, number], ReviewRow>(REVIEW_SQL.expiring);
+  const overdueStmt = db.prepare<[number], ReviewRow>(REVIEW_SQL.overdue);
 
   return {
     /** The card with this id, or undefined. */
@@ -189,53 +178,7 @@ export function createCardRepository(db: Db) {
       total: number;
       rows: CardRow[];
     } {
-      const where: string[] = [];
-      const params: Record<string, string | number> = {};
-      const search = query.search?.trim();
-      if (search) {
-        where.push(
-          `(c.holder_name_key LIKE @nameLike ESCAPE '\\' OR c.holder_hsa_id LIKE @idLike ESCAPE '\\'
-            OR c.card_number LIKE @numberLike ESCAPE '\\')`,
-        );
-        params.nameLike = `%${escapeLike(foldName(search))}%`;
-        params.idLike = `${escapeLike(search)}%`;
-        params.numberLike = `%${escapeLike(search.replace(/[\s-]/g, ''))}%`;
-      }
-      if (query.month) {
-        const { start, end } = monthBounds(query.month);
-        where.push('c.issued_at >= @start AND c.issued_at < @end');
-        params.start = start;
-        params.end = end;
-      }
-      if (query.level) {
-        where.push('c.assurance_level = @level');
-        params.level = query.level;
-      }
-      if (query.findings) {
-        where.push(
-          `EXISTS (SELECT 1 FROM card_findings f WHERE f.card_id = c.id${query.findings === 'violation' ? " AND f.severity = 'violation'" : ''})`,
-        );
-      }
-      if (query.organisationHsaId) {
-        where.push('c.organisation_hsa_id = @organisation');
-        params.organisation = query.organisationHsaId;
-      }
-      const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-      const order = `${SORT_SQL[query.sort.by] ?? 'c.issued_at'} ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}, c.id`;
-      const key = `${whereSql}|${order}`;
-      let statements = listCache.get(key);
-      if (!statements) {
-        statements = {
-          count: db.prepare(
-            `SELECT count(*) AS n FROM cards c JOIN organisations o ON o.hsa_id = c.organisation_hsa_id ${whereSql}`,
-          ),
-          page: db.prepare(`${SELECT} ${whereSql} ORDER BY ${order} LIMIT @limit OFFSET @offset`),
-        };
-        listCache.set(key, statements);
-      }
-      const total = (statements.count.get(params) as { n: number }).n;
-      const rows = statements.page.all({ ...params, limit: query.limit, offset: query.offset }) as CardRow[];
-      return { total, rows };
+      return lister(query);
     },
     /** Sets or clears (null, null) the end of a card. */
     setEnd(id: string, endedAt: number | null, endReason: EndReason | null, at: number): void {

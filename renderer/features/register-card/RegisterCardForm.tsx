@@ -1,5 +1,6 @@
 import {
   Alert,
+  Box,
   Button,
   Collapse,
   Divider,
@@ -10,7 +11,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconAlertCircle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
+import { useCallback, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormSection } from '../../components/FormSection';
 import { CardFields, HolderFields } from './CardFields';
@@ -20,12 +21,15 @@ import { OrganisationField } from './OrganisationField';
 import { fieldId } from './section-props';
 import type { useCardForm } from './use-card-form';
 import { ReasonFields, ValidityFields } from './ValidityFields';
+import { VerdictPanel } from './VerdictPanel';
 import { ViolationConfirmation } from './ViolationConfirmation';
 
 /** Props of {@link RegisterCardForm}. */
 export interface RegisterCardFormProps {
   /** The form's state and actions, from `useCardForm`. */
   form: ReturnType<typeof useCardForm>;
+  /** True when the verdict is shown beside the form; otherwise it goes above the submit button. */
+  wide?: boolean;
 }
 
 /**
@@ -33,9 +37,11 @@ export interface RegisterCardFormProps {
  * submits; the errors the back end reports appear under their inputs, and those that
  * belong to no input in a summary on top.
  */
-export function RegisterCardForm({ form }: RegisterCardFormProps) {
+export function RegisterCardForm({ form, wide = false }: RegisterCardFormProps) {
   const { t } = useTranslation('ui');
   const section = { values: form.values, errors: form.errors.fields, onChange: form.change };
+  const { change } = form;
+  const setExpiry = useCallback((expiresAt: string) => change({ expiresAt }), [change]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void form.submit();
@@ -122,7 +128,20 @@ export function RegisterCardForm({ form }: RegisterCardFormProps) {
           />
         </FormSection>
       </Paper>
-      {form.violations && <ViolationConfirmation {...section} violations={form.violations} />}
+      {!wide && (
+        <Box mt="lg">
+          <VerdictPanel verdict={form.verdict} onSetExpiry={setExpiry} />
+        </Box>
+      )}
+      {form.violations && (
+        <ViolationConfirmation
+          {...section}
+          violations={form.violations}
+          confirmed={form.confirmed}
+          onConfirm={form.setConfirmed}
+          confirmError={form.confirmError}
+        />
+      )}
       <Group justify="flex-end" mt="lg">
         <Button type="submit" size="md" loading={form.submitting}>
           {t('form.submit')}

@@ -10,6 +10,10 @@ import { firstErrorField, placeFieldErrors, type FormErrors } from './field-erro
 import { applyChange, createInitialValues, type CardFormValues, type FormField } from './form-state';
 import { fieldId } from './section-props';
 import { buildCardInput, toFindingsDraft, type CardDraft, type CardInputWire } from './to-card-input';
+import { useVerdict, verdictFindings } from './use-verdict';
+
+/** DOM id of the "I confirm despite the violation" checkbox. */
+export const CONFIRM_ID = 'card-violationConfirmed';
 
 const END_FIELDS: readonly FormField[] = ['extendsCardId', 'endedAt', 'endReason'];
 
@@ -40,8 +44,26 @@ export function useCardForm() {
   const [submitting, setSubmitting] = useState(false);
   const [endOpened, setEndOpened] = useState(false);
   // The rule breaches the back end wants confirmed with a justification; null until it asks.
-  const [violations, setViolations] = useState<FindingOut[] | null>(null);
+  const [refusedFor, setRefusedFor] = useState<FindingOut[] | null>(null);
   const focusAfterRender = useRef<FormField | null>(null);
+  const focusConfirm = useRef(false);
+  // Bumped after a registration: the register changed, so the verdict is asked for again.
+  const [verdictVersion, setVerdictVersion] = useState(0);
+  const verdict = useVerdict(values, verdictVersion);
+  const liveViolations = useMemo(
+    () => verdictFindings(verdict).filter((f) => f.severity === 'violation'),
+    [verdict],
+  );
+  // The live verdict decides whether a confirmation is needed; a refusal by the back end
+  // (a verdict still on its way) shows it too.
+  const violations: FindingOut[] | null =
+    liveViolations.length > 0 ? liveViolations : verdict.state === 'ready' ? null : refusedFor;
+  const [confirmed, setConfirmedState] = useState(false);
+  const [confirmError, setConfirmError] = useState(false);
+  const setConfirmed = useCallback((value: boolean) => {
+    setConfirmedState(value);
+    if (value) setConfirmError(false);
+  }, []);
 
   // Bumped after a registration, which may have added an organisation.
   const [organisationsVersion, setOrganisationsVersion] = useState(0);
@@ -82,6 +104,10 @@ export function useCardForm() {
   );
 
   useEffect(() => {
+    if (focusConfirm.current) {
+      focusConfirm.current = false;
+      document.getElementById(CONFIRM_ID)?.focus();
+    }
     const field = focusAfterRender.current;
     if (!field) return;
     focusAfterRender.current = null;
@@ -96,7 +122,7 @@ export function useCardForm() {
   const askForJustification = async (draft: CardDraft) => {
     const findingsDraft = toFindingsDraft(draft);
     const preview = findingsDraft ? await api['findings:preview'](findingsDraft) : null;
-    setViolations(preview?.ok ? preview.value.filter((f) => f.severity === 'violation') : []);
+    setRefusedFor(preview?.ok ? preview.value.filter((f) => f.severity === 'violation') : []);
   };
 
   /** Shows errors and focuses the first; `shown` are fields about to appear with them. */
@@ -112,7 +138,12 @@ export function useCardForm() {
     if (submitting) return;
     setFailure(null);
     setRegistered(null);
-    const built = buildCardInput(values, organisationIsNew);
+    // A violation is registered only on purpose: without the confirmation the justification
+    // is not sent, so the back end refuses the card (and still names every other error).
+    const unconfirmed = !confirmed;
+    setConfirmError(violations !== null && unconfirmed);
+    const sent = violations !== null && confirmed ? values : { ...values, violationJustification: '' };
+    const built = buildCardInput(sent, organisationIsNew);
     if (!built.ok) {
       showErrors(built.errors);
       return;
@@ -126,7 +157,10 @@ export function useCardForm() {
       setRegistered(result.value);
       setFieldErrors([]);
       setEndOpened(false);
-      setViolations(null);
+      setRefusedFor(null);
+      setConfirmedState(false);
+      setConfirmError(false);
+      setVerdictVersion((n) => n + 1);
       setValues(
         createInitialValues(Date.now(), {
           organisationHsaId: values.organisationHsaId,
@@ -142,13 +176,20 @@ export function useCardForm() {
       const confirm = fields.some((f) => f.field === 'violationJustification');
       if (confirm) {
         const firstTime = violations === null;
-        await askForJustification(built.draft);
-        // The first time, the confirmation panel itself is the message; an error under its
-        // empty field would only repeat it.
-        if (firstTime) fields = fields.filter((f) => f.field !== 'violationJustification');
+        if (firstTime) await askForJustification(built.draft);
+        // The first time, the confirmation panel itself is the message, and until the box
+        // is ticked its own message says what is missing; an error under the empty
+        // justification would only repeat it.
+        if (firstTime || unconfirmed) fields = fields.filter((f) => f.field !== 'violationJustification');
+        if (!firstTime && unconfirmed) setConfirmError(true);
+        showErrors(fields, ['violationJustification']);
+        if (!focusAfterRender.current) {
+          if (!firstTime && unconfirmed) focusConfirm.current = true;
+          else focusAfterRender.current = 'violationJustification';
+        }
+      } else {
+        showErrors(fields);
       }
-      showErrors(fields, confirm ? ['violationJustification'] : []);
-      if (confirm) focusAfterRender.current ??= 'violationJustification';
     } else {
       setFieldErrors([]);
       setFailure(t(`common:error.${result.error.code}`));
@@ -169,5 +210,9 @@ export function useCardForm() {
     endOpened,
     setEndOpened,
     violations,
+    verdict,
+    confirmed,
+    setConfirmed,
+    confirmError,
   };
 }

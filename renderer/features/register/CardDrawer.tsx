@@ -1,9 +1,11 @@
-import { Alert, Drawer, Loader } from '@mantine/core';
+import { Alert, Divider, Drawer, Loader, Stack } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import { useApi } from '../../ipc/client';
 import type { FindingOut } from '../../../shared/ipc/contract';
+import { CardEvents } from '../audit/CardEvents';
+import { LifecycleActions } from '../lifecycle/LifecycleActions';
 import { CardDetails } from './CardDetails';
 
 /** Props of {@link CardDrawer}. */
@@ -13,15 +15,19 @@ export interface CardDrawerProps {
   /** The row as the table has it, shown at once while the card is fetched fresh. */
   initial?: CardRecord | undefined;
   onClose: () => void;
+  /** After a lifecycle action saved a change: the register reloads its rows. */
+  onChanged?: () => void;
 }
 
 type Loaded = { id: string; card: CardRecord | null; findings: FindingOut[] | null };
 
 /** Every field of one card, in a drawer from the right. */
-export function CardDrawer({ cardId, initial, onClose }: CardDrawerProps) {
+export function CardDrawer({ cardId, initial, onClose, onChanged }: CardDrawerProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  // Bumped by every saved change: the card, its findings and its events are read again.
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     if (!cardId) return;
@@ -39,7 +45,12 @@ export function CardDrawer({ cardId, initial, onClose }: CardDrawerProps) {
     return () => {
       live = false;
     };
-  }, [api, cardId]);
+  }, [api, cardId, version]);
+
+  const changed = () => {
+    setVersion((n) => n + 1);
+    onChanged?.();
+  };
 
   const fetched = loaded && loaded.id === cardId ? loaded : null;
   const card = fetched?.card ?? (initial && initial.id === cardId ? initial : undefined);
@@ -62,7 +73,15 @@ export function CardDrawer({ cardId, initial, onClose }: CardDrawerProps) {
         </Alert>
       )}
       {!notFound && !card && <Loader size="sm" aria-label={t('card.loading')} />}
-      {card && <CardDetails card={card} findings={fetched?.findings ?? null} />}
+      {card && (
+        <Stack gap="lg">
+          <CardDetails card={card} findings={fetched?.findings ?? null} />
+          <Divider />
+          <LifecycleActions card={card} onChanged={changed} />
+          <Divider />
+          <CardEvents cardId={card.id} version={version} />
+        </Stack>
+      )}
     </Drawer>
   );
 }

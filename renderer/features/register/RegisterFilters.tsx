@@ -15,6 +15,8 @@ export interface RegisterFilterValues {
   month: string | null;
   level: 2 | 3 | null;
   organisationHsaId: string | null;
+  /** Only cards with a violation, or with any finding; null for all. */
+  findings: 'violation' | 'any' | null;
 }
 
 /** Props of {@link RegisterFilters}. */
@@ -36,7 +38,7 @@ function monthLabel(month: string, language: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Search box and filters (month, level, organisation) above the register. */
+/** Search box and filters (month, level, organisation, findings) above the register. */
 export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
   const { t, i18n } = useTranslation('ui');
   const language = i18n.language;
@@ -101,6 +103,21 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
         w={220}
         comboboxProps={{ shadow: 'md' }}
         nothingFoundMessage={t('form.organisation.nothingFound')}
+      />
+      <Select
+        aria-label={t('verdict.filter.label')}
+        data={[
+          { value: ALL, label: t('verdict.filter.all') },
+          { value: 'violation', label: t('verdict.filter.violation') },
+          { value: 'any', label: t('verdict.filter.any') },
+        ]}
+        value={value.findings ?? ALL}
+        onChange={(findings) =>
+          onChange({ findings: findings === 'violation' || findings === 'any' ? findings : null })
+        }
+        allowDeselect={false}
+        w={230}
+        comboboxProps={{ shadow: 'md' }}
       />
     </Group>
   );

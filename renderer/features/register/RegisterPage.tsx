@@ -7,6 +7,7 @@ import type { CardRecord } from '../../../shared/domain/card';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { useApi } from '../../ipc/client';
 import { PageHeader } from '../../components/PageHeader';
+import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
 import { CardDrawer } from './CardDrawer';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -15,7 +16,13 @@ import { useCardPages, type Sort } from './use-card-pages';
 /** How long typing in the search box waits before asking the back end. */
 export const SEARCH_DEBOUNCE_MS = 200;
 
-const NO_FILTERS: RegisterFilterValues = { search: '', month: null, level: null, organisationHsaId: null };
+const NO_FILTERS: RegisterFilterValues = {
+  search: '',
+  month: null,
+  level: null,
+  organisationHsaId: null,
+  findings: null,
+};
 
 /** Props of {@link RegisterPage}. */
 export interface RegisterPageProps {
@@ -67,7 +74,8 @@ export function RegisterPage({
     search.trim() !== '' ||
     filters.month !== null ||
     filters.level !== null ||
-    filters.organisationHsaId !== null;
+    filters.organisationHsaId !== null ||
+    filters.findings !== null;
   const total = pages.total;
 
   return (
@@ -85,6 +93,7 @@ export function RegisterPage({
           )
         }
       />
+      <NoDecisionBanner mb={0} />
       <RegisterFilters
         value={filters}
         onChange={(patch) => setFilters((f) => ({ ...f, ...patch }))}
@@ -136,7 +145,7 @@ export function RegisterPage({
           />
         )}
       </Box>
-      <CardDrawer cardId={cardId} initial={opened} onClose={() => onOpenCard(null)} />
+      <CardDrawer cardId={cardId} initial={opened} onClose={() => onOpenCard(null)} onChanged={pages.retry} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
-import { Badge, Group } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Badge, Group, Tooltip } from '@mantine/core';
+import { IconAlertOctagon, IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { CardListRow } from '../../../shared/ipc/contract';
@@ -21,10 +21,41 @@ export interface RegisterColumn {
   render: (card: CardListRow, t: TFunction, now: number) => ReactNode;
 }
 
-/** The most serious stored finding of a row, for the marker next to its status. */
-function worstSeverity(card: CardListRow): 'violation' | 'warning' | null {
-  if (card.findings.some((f) => f.severity === 'violation')) return 'violation';
-  return card.findings.length > 0 ? 'warning' : null;
+/** A badge per severity of a row's stored findings: red for violations, amber for warnings. */
+function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
+  const groups = (['violation', 'warning'] as const)
+    .map((severity) => ({ severity, codes: card.findings.filter((f) => f.severity === severity) }))
+    .filter((g) => g.codes.length > 0);
+  return groups.map(({ severity, codes }) => {
+    const violation = severity === 'violation';
+    const Icon = violation ? IconAlertOctagon : IconAlertTriangle;
+    const label = t(violation ? 'verdict.violationCount' : 'verdict.warningCount', { count: codes.length });
+    return (
+      <Tooltip
+        key={severity}
+        multiline
+        maw={320}
+        withArrow
+        label={codes.map((f) => t(`verdict.code.${f.code}`)).join(' · ')}
+      >
+        <Badge
+          data-finding={severity}
+          role="img"
+          aria-label={t(`register.finding.${severity}`)}
+          title={label}
+          color={violation ? 'red' : 'yellow.8'}
+          variant={violation ? 'filled' : 'light'}
+          radius="sm"
+          size="sm"
+          px={6}
+          leftSection={<Icon size={12} stroke={2} />}
+          style={{ flexShrink: 0 }}
+        >
+          {codes.length}
+        </Badge>
+      </Tooltip>
+    );
+  });
 }
 
 const mono = { fontVariantNumeric: 'tabular-nums' } as const;
@@ -60,7 +91,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'cardNumber',
     labelKey: 'cardNumber',
-    width: '180px',
+    width: '168px',
     sort: 'cardNumber',
     render: (c) => <span style={mono}>{c.cardNumber}</span>,
   },
@@ -74,7 +105,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'holderHsaId',
     labelKey: 'holderHsaId',
-    width: '176px',
+    width: '156px',
     render: (c) => <span title={c.holderHsaId}>{c.holderHsaId}</span>,
   },
   {
@@ -99,25 +130,15 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'status',
     labelKey: 'status',
-    width: '112px',
+    width: '144px',
     render: (c, t, now) => {
       const status = deriveCardStatus(c, now);
-      const severity = worstSeverity(c);
       return (
-        <Group gap={6} wrap="nowrap">
+        <Group gap={4} wrap="nowrap">
           <Badge variant="light" color={STATUS_COLORS[status]} radius="sm" size="sm" tt="none" fw={600}>
             {t(`register.status.${status}`)}
           </Badge>
-          {severity && (
-            <IconAlertTriangle
-              size={16}
-              stroke={1.8}
-              color={`var(--mantine-color-${severity === 'violation' ? 'red' : 'yellow'}-7)`}
-              role="img"
-              aria-label={t(`register.finding.${severity}`)}
-              title={t(`register.finding.${severity}`)}
-            />
-          )}
+          <FindingBadges card={c} t={t} />
         </Group>
       );
     },

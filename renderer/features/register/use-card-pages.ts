@@ -17,6 +17,8 @@ export interface RegisterQuery {
   month: string | null;
   level: 2 | 3 | null;
   organisationHsaId: string | null;
+  /** Only cards with a stored violation ('violation') or any finding ('any'). */
+  findings?: 'violation' | 'any' | null;
   sort: Sort;
 }
 
@@ -28,6 +30,7 @@ export function toListQuery(query: RegisterQuery): CardListQuery {
   if (query.month) out.month = query.month;
   if (query.level) out.level = query.level;
   if (query.organisationHsaId) out.organisationHsaId = query.organisationHsaId;
+  if (query.findings) out.findings = query.findings;
   return out;
 }
 

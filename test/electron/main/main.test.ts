@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
+import type * as DataDirModule from '../../../electron/platform/data-dir';
 import type * as WindowModule from '../../../electron/main/window';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -14,7 +17,12 @@ const fake = vi.hoisted(() => {
     restore: vi.fn(),
     focus: vi.fn(),
   };
-  const state = { gotLock: true, isPackaged: true, backendError: undefined as Error | undefined };
+  const state = {
+    gotLock: true,
+    isPackaged: true,
+    backendError: undefined as Error | undefined,
+    dataDirError: undefined as Error | undefined,
+  };
   const backend = { router: { invoke: vi.fn() }, close: vi.fn() };
   const electron = {
     app: {
@@ -33,10 +41,18 @@ const fake = vi.hoisted(() => {
       on: vi.fn((name: string, listener: Listener) => appListeners.set(name, listener)),
       whenReady: vi.fn(() => Promise.resolve()),
       getAppPath: () => join('/opt', 'Kortliggaren', 'resources', 'app.asar'),
+      getPath: vi.fn((name: string) => (name === 'documents' ? '/home/desk/Dokument' : '/tmp')),
       getVersion: () => '0.0.0-electron',
     },
     BrowserWindow: { getAllWindows: vi.fn(() => []) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
+      showSaveDialog: vi.fn((..._args: unknown[]) =>
+        Promise.resolve({ canceled: false, filePath: '/home/desk/Dokument/rapport.xlsx' }),
+      ),
+    },
+    shell: { openPath: vi.fn() },
     ipcMain: { handle: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
   };
@@ -58,8 +74,22 @@ vi.mock('../../../electron/main/window', async (importOriginal) => ({
   ...(await importOriginal<typeof WindowModule>()),
   createMainWindow: fake.createMainWindow,
 }));
+vi.mock('../../../electron/platform/data-dir', async (importOriginal) => {
+  const actual = await importOriginal<typeof DataDirModule>();
+  return {
+    ...actual,
+    resolveDataDir: (...args: Parameters<typeof actual.resolveDataDir>) => {
+      if (fake.state.dataDirError) throw fake.state.dataDirError;
+      return actual.resolveDataDir(...args);
+    },
+  };
+});
 
-const DATA_DIR = join('/srv', 'kortliggaren-data');
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'kortliggaren-main-'));
+const LOG = join(DATA_DIR, 'logs', 'kortliggaren.log');
+// main() hooks the process itself; the hooks are caught here, not added to the test runner.
+const processListeners = new Map<string, Listener>();
+let processOn: { mockRestore(): void } | undefined;
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -70,17 +100,31 @@ async function startMain(): Promise<void> {
 
 beforeEach(() => {
   vi.stubEnv('KORTLIGGAREN_DATA_DIR', DATA_DIR);
+  rmSync(join(DATA_DIR, 'logs'), { recursive: true, force: true });
   fake.order.length = 0;
   fake.appListeners.clear();
   fake.state.gotLock = true;
   fake.state.isPackaged = true;
   fake.state.backendError = undefined;
+  fake.state.dataDirError = undefined;
   vi.clearAllMocks();
+  processListeners.clear();
+  processOn = vi.spyOn(process, 'on').mockImplementation(((event: string, listener: Listener) => {
+    processListeners.set(event, listener);
+    return process;
+  }) as typeof process.on);
 });
 
 afterEach(() => {
+  processOn?.mockRestore();
   vi.unstubAllEnvs();
 });
+
+afterAll(() => {
+  rmSync(DATA_DIR, { recursive: true, force: true });
+});
+
+const log = () => readFileSync(LOG, 'utf8');
 
 describe('main process wiring', () => {
   it('moves Chromium’s profile into the local data folder before taking the single-instance lock', async () => {
@@ -105,6 +149,27 @@ describe('main process wiring', () => {
     expect(fake.order.slice(-2)).toEqual(['backend', 'window']);
   });
 
+  it('lets the main process choose the export path with the save dialog in Documents', async () => {
+    await startMain();
+    const options = (fake.createBackend.mock.calls as unknown[][])[0]?.[0] as {
+      chooseExportPath?: (name: string, format: 'json' | 'xlsx' | 'csv') => Promise<string | null>;
+    };
+    expect(options.chooseExportPath).toBeTypeOf('function');
+    const chosen = await options.chooseExportPath?.('reservkort-statistik-2026-01-vast.xlsx', 'xlsx');
+    expect(chosen).toBe('/home/desk/Dokument/rapport.xlsx');
+    const call = fake.electron.dialog.showSaveDialog.mock.calls[0] ?? [];
+    // The window is open by now, so the dialog is modal to it.
+    expect(call[0]).toBe(fake.window);
+    expect(call[1]).toMatchObject({
+      title: 'Spara månadsrapport',
+      defaultPath: join('/home/desk/Dokument', 'reservkort-statistik-2026-01-vast.xlsx'),
+      filters: [{ name: 'Excel-arbetsbok', extensions: ['xlsx'] }],
+    });
+
+    fake.electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    expect(await options.chooseExportPath?.('x.json', 'json')).toBeNull();
+  });
+
   it('sends menu commands to the main window', async () => {
     await startMain();
     const { template } = fake.electron.Menu.setApplicationMenu.mock.calls[0]?.[0] as {
@@ -117,12 +182,28 @@ describe('main process wiring', () => {
     expect(fake.window.webContents.send).toHaveBeenCalledWith('menu:command', 'new-card');
   });
 
-  it('quits at once when another instance holds the lock, opening nothing', async () => {
+  it('shows the version and the data folder in Hjälp › Om Kortliggaren', async () => {
+    await startMain();
+    const { template } = fake.electron.Menu.setApplicationMenu.mock.calls[0]?.[0] as {
+      template: { label: string; submenu: { label: string; click?: () => void }[] }[];
+    };
+    template
+      .find((menu) => menu.label === 'Hjälp')
+      ?.submenu.find((i) => i.label === 'Om Kortliggaren')
+      ?.click?.();
+    const call = fake.electron.dialog.showMessageBox.mock.calls[0] ?? [];
+    expect(call[0]).toBe(fake.window);
+    expect(call[1]).toMatchObject({ detail: `Version 0.0.0-electron\n\nDatamapp:\n${DATA_DIR}` });
+  });
+
+  it('quits at once when another instance holds the lock, opening and logging nothing', async () => {
     fake.state.gotLock = false;
     await startMain();
     expect(fake.electron.app.quit).toHaveBeenCalled();
     expect(fake.createBackend).not.toHaveBeenCalled();
     expect(fake.createMainWindow).not.toHaveBeenCalled();
+    expect(existsSync(LOG)).toBe(false);
+    expect(processListeners.size).toBe(0);
   });
 
   it('focuses the existing window on a second launch', async () => {
@@ -154,6 +235,7 @@ describe('main process wiring', () => {
     expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
     expect(fake.createMainWindow).not.toHaveBeenCalled();
     expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(log()).toMatch(/ERROR \[start\] Error: database schema 9 is newer than this app supports/);
   });
 
   it('refuses to start in development without the Electron build of better-sqlite3', async () => {
@@ -163,6 +245,39 @@ describe('main process wiring', () => {
       'Kortliggaren kunde inte starta',
       expect.stringContaining('node scripts/electron-native.mjs'),
     );
+    expect(fake.createBackend).not.toHaveBeenCalled();
+  });
+
+  it('writes the start to kortliggaren.log in the data folder’s logs', async () => {
+    await startMain();
+    expect(log()).toMatch(/^\S+ INFO \[start\] Kortliggaren 0\.0\.0-electron, .*datamapp /);
+    expect(log()).toContain(DATA_DIR);
+  });
+
+  it('logs uncaught exceptions, unhandled rejections and crashed processes', async () => {
+    await startMain();
+    processListeners.get('uncaughtExceptionMonitor')?.(new Error('kaboom'), 'uncaughtException');
+    processListeners.get('unhandledRejection')?.(new Error('rejected'));
+    fake.appListeners.get('render-process-gone')?.({}, {}, { reason: 'oom', exitCode: 9 });
+    fake.appListeners.get('child-process-gone')?.({}, { type: 'GPU', reason: 'crashed', exitCode: 3 });
+    const text = log();
+    expect(text).toMatch(/ERROR \[uncaught\] Error: kaboom/);
+    expect(text).toMatch(/ERROR \[unhandled-rejection\] Error: rejected/);
+    expect(text).toContain('ERROR [renderer] oom (exit 9)');
+    expect(text).toContain('ERROR [child-process] GPU: crashed (exit 3)');
+  });
+
+  it('refuses to start, saying why, when IT’s config file is broken', async () => {
+    fake.state.dataDirError = new Error('/etc/kortliggaren/config.json: är inte giltig JSON');
+    await startMain();
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Kortliggaren kunde inte starta',
+      expect.stringMatching(/konfigurationsfilen[\s\S]*config\.json: är inte giltig JSON/),
+    );
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+    // Nothing was set up on a folder IT did not mean.
+    expect(fake.electron.app.setPath).not.toHaveBeenCalled();
+    expect(fake.electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
     expect(fake.createBackend).not.toHaveBeenCalled();
   });
 });

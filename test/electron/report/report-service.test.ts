@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/app/backend';
 import { importRegister } from '../../../electron/services/import';
 import { contract } from '../../../shared/ipc/contract';
-import type { MonthlyReportStatus, ReportExportResult, ReportHistory } from '../../../shared/ipc/report';
+import type { MonthlyReportStatus, ReportExportDone, ReportHistory } from '../../../shared/ipc/report';
 import { HOLDER, ORG, tempDir, validCard } from '../../fixtures/cards';
 import { parseCsv } from './csv-parse';
 import { loadWorkbook, openBackend } from './support';
@@ -70,7 +70,7 @@ describe('report:monthly and reported months', () => {
 
   it('records an export, then reports the organisations whose figures changed later', async () => {
     seedFebruary();
-    const exported = await call<ReportExportResult>('report:export', {
+    const exported = await call<ReportExportDone>('report:export', {
       month: '2026-02',
       format: 'json',
       path: join(dir, 'februari.json'),
@@ -168,7 +168,7 @@ describe('report:export files', () => {
     seedFebruary();
     backend.services.settings.set('deskName', 'Kortdesken Västra Götaland');
     const path = join(dir, 'februari.xlsx');
-    const result = await call<ReportExportResult>('report:export', {
+    const result = await call<ReportExportDone>('report:export', {
       month: '2026-02',
       format: 'xlsx',
       path,
@@ -187,7 +187,7 @@ describe('report:export files', () => {
 
   it('writes two CSV files from a base path, with the same figures as the JSON', async () => {
     seedFebruary();
-    const result = await call<ReportExportResult>('report:export', {
+    const result = await call<ReportExportDone>('report:export', {
       month: '2026-02',
       format: 'csv',
       path: join(dir, 'februari'),

@@ -1,0 +1,219 @@
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import type { BackupCreated, BackupInfo } from '../../shared/ipc/maintenance';
+import { formatInstant } from '../../shared/time/stockholm';
+import {
+  backupName,
+  listBackupFiles,
+  rotateBackups,
+  syncPath,
+  uniquePath,
+  writeBackup,
+  writeVerifiedCopy,
+  type BackupFile,
+} from '../db/backup-store';
+import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
+import type { Db } from '../db/open';
+import { AppError, invalidInput } from '../ipc/app-error';
+
+/** Where the database and its backups live, and the clock for backup names. */
+export interface BackupEnv {
+  databasePath: string;
+  backupDir: string;
+  nativeBinding?: string;
+  now: () => number;
+}
+
+/** A daily backup is due when the newest good backup is older than this. */
+export const DAILY_INTERVAL_MS = 24 * 60 * 60 * 1000;
+// Kinds written by VACUUM INTO and verified; a before-restore copy is a raw copy of a
+// database that may have been damaged, so it never counts as "the latest good backup".
+const VERIFIED_KINDS = new Set<BackupFile['kind']>(['daily', 'manual', 'pre-migration']);
+// How many backups to try, newest first, when looking for one to offer after damage.
+const RESTORE_CANDIDATES = 5;
+
+/** A backup file as the UI sees it. */
+export function toBackupInfo(file: BackupFile): BackupInfo {
+  return {
+    name: file.name,
+    kind: file.kind,
+    createdAt: formatInstant(file.createdAt),
+    sizeBytes: file.sizeBytes,
+  };
+}
+
+/** Every backup, newest first. */
+export function listBackups(env: BackupEnv): BackupInfo[] {
+  return listBackupFiles(env.backupDir).map(toBackupInfo);
+}
+
+/** The newest backup of a verified kind, if any. */
+export function latestBackup(env: BackupEnv): BackupFile | undefined {
+  return listBackupFiles(env.backupDir).find((b) => VERIFIED_KINDS.has(b.kind));
+}
+
+/** What an automatic backup attempt left to report: null when all went well. */
+export type BackupProblem = { messageKey: string; detail: string } | null;
+
+/**
+ * Takes the daily backup when the newest good one is older than 24 hours. A failure is
+ * returned, not thrown: the desk can go on working, and the UI shows the problem.
+ */
+export function ensureDailyBackup(
+  db: Db,
+  env: BackupEnv,
+): { created: BackupFile | null; problem: BackupProblem } {
+  const newest = latestBackup(env);
+  const now = env.now();
+  if (newest && now - newest.createdAt < DAILY_INTERVAL_MS && newest.createdAt <= now) {
+    return { created: null, problem: null };
+  }
+  try {
+    return {
+      created: writeBackup(db, { ...env, dir: env.backupDir, kind: 'daily', at: now }),
+      problem: null,
+    };
+  } catch (error) {
+    const messageKey =
+      error instanceof BackupVerificationError ? 'health.backupUnverified' : 'health.backupFailed';
+    return {
+      created: null,
+      problem: { messageKey, detail: error instanceof Error ? error.message : String(error) },
+    };
+  }
+}
+
+function samePlace(a: string, b: string): boolean {
+  try {
+    return join(realpathSync(dirname(a)), basename(a)) === join(realpathSync(dirname(b)), basename(b));
+  } catch {
+    return false;
+  }
+}
+
+// A chosen file must be absolute, in an existing folder, and never the register itself.
+function checkChosenPath(env: BackupEnv, path: string): void {
+  if (!isAbsolute(path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
+  const folder = dirname(path);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw invalidInput([{ field: 'path', message: 'path.folderMissing' }]);
+  }
+  const db = env.databasePath;
+  if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].some((p) => samePlace(p, path))) {
+    throw invalidInput([{ field: 'path', message: 'path.isDatabase' }]);
+  }
+  if (existsSync(path)) {
+    if (!statSync(path).isFile()) throw invalidInput([{ field: 'path', message: 'path.notAFile' }]);
+    // Replacing an older backup is fine; replacing a document the path happens to name is
+    // not, even if the caller (the renderer) asks for it.
+    if (!isSqliteFile(path)) throw invalidInput([{ field: 'path', message: 'path.wouldOverwrite' }]);
+  }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+function isSqliteFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_MAGIC.length);
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(SQLITE_MAGIC);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function failed(error: unknown): never {
+  if (error instanceof BackupVerificationError) throw new AppError('backup-failed', error.message);
+  throw error;
+}
+
+/**
+ * A backup on request: into the backups folder (rotated like the others), or to a file
+ * the desk chose, which is replaced atomically. Verified with integrity_check either way.
+ */
+export function createBackup(db: Db, env: BackupEnv, path?: string): BackupCreated {
+  try {
+    if (path === undefined) {
+      const file = writeBackup(db, { ...env, dir: env.backupDir, kind: 'manual', at: env.now() });
+      return { path: file.path, sizeBytes: file.sizeBytes, backup: toBackupInfo(file) };
+    }
+    checkChosenPath(env, path);
+    writeVerifiedCopy(db, path, env.nativeBinding);
+    return { path, sizeBytes: statSync(path).size, backup: null };
+  } catch (error) {
+    return failed(error);
+  }
+}
+
+/** The backup with this name, or not-found. Only files the folder listing knows are eligible. */
+export function findBackup(env: BackupEnv, name: string): BackupFile {
+  const found = listBackupFiles(env.backupDir).find((b) => b.name === name);
+  if (!found) throw new AppError('not-found', `backup ${name} not found`);
+  return found;
+}
+
+/** The newest backup that passes integrity_check now, trying a few; for a damaged database. */
+export function findRestoreCandidate(env: BackupEnv): BackupFile | undefined {
+  const candidates = listBackupFiles(env.backupDir).filter((b) => VERIFIED_KINDS.has(b.kind));
+  return candidates
+    .slice(0, RESTORE_CANDIDATES)
+    .find((b) => verifyDatabaseFile(b.path, env.nativeBinding).ok);
+}
+
+function removeIfPresent(path: string): void {
+  if (existsSync(path)) unlinkSync(path);
+}
+
+/**
+ * Replaces the database file with a backup: verifies the backup, closes the database,
+ * copies the current file (and its WAL) aside as `…-before-restore-…`, removes the old
+ * WAL and shared-memory files, and renames a synced copy of the backup into place. Never
+ * overwrites without that copy. The caller reopens the database.
+ */
+export function replaceWithBackup(
+  env: BackupEnv,
+  name: string,
+  closeCurrent: () => void,
+): { restored: BackupFile; beforeRestore: string | null } {
+  const restored = findBackup(env, name);
+  const check = verifyDatabaseFile(restored.path, env.nativeBinding);
+  if (!check.ok)
+    throw new AppError('backup-failed', `backup ${name} failed integrity_check: ${check.problems[0]}`);
+  closeCurrent();
+  const db = env.databasePath;
+  let beforeRestore: string | null = null;
+  if (existsSync(db)) {
+    mkdirSync(env.backupDir, { recursive: true });
+    const aside = uniquePath(env.backupDir, backupName(db, 'before-restore', env.now()));
+    beforeRestore = basename(aside);
+    // A raw copy: the current file may be damaged, so VACUUM INTO is not an option.
+    copyFileSync(db, aside);
+    syncPath(aside);
+    if (existsSync(`${db}-wal`)) {
+      copyFileSync(`${db}-wal`, `${aside}-wal`);
+      syncPath(`${aside}-wal`);
+    }
+    syncPath(env.backupDir, true);
+  }
+  const temp = join(dirname(db), `.${basename(db)}.restore.${process.pid}.tmp`);
+  copyFileSync(restored.path, temp);
+  syncPath(temp);
+  // A WAL left beside the new file would be replayed onto it; it is safe in the copy aside.
+  removeIfPresent(`${db}-wal`);
+  removeIfPresent(`${db}-shm`);
+  renameSync(temp, db);
+  syncPath(dirname(db), true);
+  rotateBackups(env.backupDir);
+  return { restored, beforeRestore };
+}

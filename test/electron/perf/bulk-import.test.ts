@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/app/backend';
+import { findingsForCard } from '../../../electron/services/findings';
+import { ImportRejected } from '../../../electron/services/import';
+import { importCsv } from '../../../electron/services/import-rows';
+import { tempDir } from '../../fixtures/cards';
+
+// An import at least as large as the register (and 5 000 rows or more) builds the cards'
+// indexes once at the end instead of per row (electron/db/repositories/bulk.ts). The
+// result must be the very same register as the row-by-row path gives.
+
+let backend: Backend;
+let cleanup: () => void;
+beforeEach(() => {
+  const temp = tempDir();
+  cleanup = temp.cleanup;
+  backend = createBackend({
+    databasePath: join(temp.dir, 'k.db'),
+    mode: 'cli',
+    version: 'test',
+    actor: 'test',
+  });
+});
+afterEach(() => {
+  backend.close();
+  cleanup();
+});
+
+const HEADER =
+  'organisationHsaId;organisationName;assuranceLevel;cardNumber;holderHsaId;holderName;holderIdType;' +
+  'unplannedPersonnel;issuedAt;expiresAt;reasonCode;issuedBy';
+
+// Holders come back every 50 rows and now and then share a card number, so the history
+// rules (active card, frequent reissue, reused card) all have something to find.
+function csv(rows: number, lastRow?: string): string {
+  const lines = [HEADER];
+  for (let i = 0; i < rows; i++) {
+    const day = 1 + (i % 28);
+    const hour = 18 + (i % 5);
+    const number = i % 97 === 0 ? 1 : i % 1000;
+    lines.push(
+      [
+        'SE2321000016-A1B2',
+        'Region Exempel',
+        '2',
+        `9752210000000${String(number).padStart(6, '0')}`,
+        `SE2321000016-H${i % 50}`,
+        `Anna Nummer${i % 50}`,
+        'personnummer',
+        'ja',
+        `2026-02-${String(day).padStart(2, '0')}T${hour}:${String(i % 60).padStart(2, '0')}:00+01:00`,
+        `2026-02-${String(day).padStart(2, '0')}T23:59:00+01:00`,
+        'forgotten-card',
+        'Kim Karlsson',
+      ].join(';'),
+    );
+  }
+  if (lastRow) lines.push(lastRow);
+  return lines.join('\r\n');
+}
+
+const indexes = (b: Backend) =>
+  b.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+
+describe('a bulk import', () => {
+  it('rebuilds the indexes exactly and stores the same findings as evaluating each card', () => {
+    const before = indexes(backend);
+    expect(importCsv(backend.services, csv(6000))).toEqual({ imported: 6000, unchanged: 0 });
+    expect(indexes(backend)).toEqual(before);
+    const db = backend.db;
+    expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'card.import'").get()).toEqual({
+      n: 6000,
+    });
+    const ids = db.prepare<[], { id: string }>('SELECT id FROM cards ORDER BY id').all();
+    const stored = db.prepare<[string], { code: string }>(
+      'SELECT code FROM card_findings WHERE card_id = ? ORDER BY code',
+    );
+    let withFindings = 0;
+    for (const { id } of ids.filter((_, i) => i % 37 === 0)) {
+      const fresh = findingsForCard(backend.services, id)
+        .map((f) => f.code)
+        .sort();
+      expect(stored.all(id).map((r) => r.code)).toEqual(fresh);
+      if (fresh.length > 0) withFindings++;
+    }
+    expect(withFindings).toBeGreaterThan(0);
+  });
+
+  it('writes nothing, indexes included, when a row is refused', () => {
+    const before = indexes(backend);
+    const bad = csv(1).split('\r\n')[1]!.replace('SE2321000016-A1B2;Region Exempel', 'SE2321000016-ZZZZ;');
+    expect(() => importCsv(backend.services, csv(6000, bad))).toThrow(ImportRejected);
+    expect(indexes(backend)).toEqual(before);
+    expect(backend.db.prepare('SELECT count(*) AS n FROM cards').get()).toEqual({ n: 0 });
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  duplicateTargets,
+  matchColumns,
+  matchHeader,
+  missingRequired,
+  normaliseHeader,
+} from '../../renderer/features/import/column-matching';
+import { normaliseCell, toImportRows } from '../../renderer/features/import/to-import-rows';
+import { excelDateText, cellText } from '../../renderer/features/import/parse-file';
+import { previewChunks } from '../../renderer/features/import/import-preview';
+
+describe('column matching', () => {
+  it('ignores case, accents, spaces and punctuation', () => {
+    expect(normaliseHeader(' Korthållarens HSA-id ')).toBe('korthallarenshsaid');
+    expect(matchHeader('KORTNUMMER')).toBe('cardNumber');
+    expect(matchHeader('korthallare')).toBe('holderName');
+    expect(matchHeader('Giltig  till')).toBe('expiresAt');
+    expect(matchHeader('tillitsniva')).toBe('assuranceLevel');
+    expect(matchHeader('Utfärdat_av')).toBe('issuedBy');
+  });
+
+  it.each([
+    ['Kortnummer', 'cardNumber'],
+    ['Namn', 'holderName'],
+    ['Korthållare', 'holderName'],
+    ['Korthållarens namn', 'holderName'],
+    ['HSA-id', 'holderHsaId'],
+    ['Korthållarens HSA-id', 'holderHsaId'],
+    ['Organisation HSA-id', 'organisationHsaId'],
+    ['Org HSA-id', 'organisationHsaId'],
+    ['Organisation', 'organisationName'],
+    ['Organisationsnamn', 'organisationName'],
+    ['Utfärdat', 'issuedAt'],
+    ['Utfärdad', 'issuedAt'],
+    ['Utlämnat', 'issuedAt'],
+    ['Giltigt till', 'expiresAt'],
+    ['Giltig till', 'expiresAt'],
+    ['Slutdatum', 'expiresAt'],
+    ['Anledning', 'reasonCode'],
+    ['Orsak', 'reasonCode'],
+    ['Anledningstext', 'reasonText'],
+    ['Kommentar', 'reasonText'],
+    ['Tillitsnivå', 'assuranceLevel'],
+    ['Nivå', 'assuranceLevel'],
+    ['Utfärdat av', 'issuedBy'],
+    ['Handläggare', 'issuedBy'],
+    ['Ej planerad personal', 'unplannedPersonnel'],
+    ['Oplanerad', 'unplannedPersonnel'],
+    ['Identitetsnummer', 'holderIdType'],
+    ['ID-typ', 'holderIdType'],
+    ['Anteckning', 'note'],
+  ] as const)('maps %s to %s', (header, field) => {
+    expect(matchHeader(header)).toBe(field);
+  });
+
+  it('accepts the exact field names of SPEC §3 in any case', () => {
+    expect(matchHeader('holderHsaId')).toBe('holderHsaId');
+    expect(matchHeader('ISSUEDAT')).toBe('issuedAt');
+    expect(matchHeader('organisationHsaId')).toBe('organisationHsaId');
+  });
+
+  it('leaves unknown headers unmapped and maps a field only once', () => {
+    expect(matchColumns(['Kortnummer', 'Löpnummer', 'Kortnr', 'Namn'])).toEqual([
+      'cardNumber',
+      null,
+      null,
+      'holderName',
+    ]);
+  });
+
+  it('names required fields without a column and fields mapped twice', () => {
+    const mapping = matchColumns(['Kortnummer', 'Namn']);
+    expect(missingRequired(mapping)).toContain('organisationHsaId');
+    expect(missingRequired(mapping)).not.toContain('cardNumber');
+    expect(duplicateTargets(['cardNumber', null, 'cardNumber', 'note'])).toEqual(['cardNumber']);
+  });
+});
+
+describe('cell values', () => {
+  it('reads Swedish and English reason labels as codes', () => {
+    expect(normaliseCell('reasonCode', 'Glömt kort')).toBe('forgotten-card');
+    expect(normaliseCell('reasonCode', 'glomt kort')).toBe('forgotten-card');
+    expect(normaliseCell('reasonCode', 'Förlorat eller stulet kort')).toBe('lost-or-stolen');
+    expect(normaliseCell('reasonCode', 'Annat')).toBe('other');
+    expect(normaliseCell('reasonCode', 'Damaged card')).toBe('damaged-card');
+    expect(normaliseCell('reasonCode', 'not-yet-received')).toBe('not-yet-received');
+    expect(normaliseCell('reasonCode', 'Hittepå')).toBe('Hittepå');
+  });
+
+  it('reads identity types, levels and local times as a log writes them', () => {
+    expect(normaliseCell('holderIdType', 'Personnummer')).toBe('personnummer');
+    expect(normaliseCell('holderIdType', 'Samordningsnummer')).toBe('samordningsnummer');
+    expect(normaliseCell('holderIdType', 'Pass')).toBe('other');
+    expect(normaliseCell('assuranceLevel', 'Nivå 2')).toBe('2');
+    expect(normaliseCell('assuranceLevel', '3')).toBe('3');
+    expect(normaliseCell('issuedAt', '2026-02-11 9:40:00')).toBe('2026-02-11 09:40');
+    expect(normaliseCell('expiresAt', '2026-02-25T19:40:00+01:00')).toBe('2026-02-25T19:40:00+01:00');
+  });
+
+  it('builds rows keyed by field, leaving ignored columns out', () => {
+    expect(toImportRows([['1', ' Anna ', 'x']], ['cardNumber', 'holderName', null])).toEqual([
+      { cardNumber: '1', holderName: 'Anna' },
+    ]);
+  });
+
+  it('reads Excel dates as the wall-clock time typed', () => {
+    expect(excelDateText(new Date(Date.UTC(2026, 1, 11, 19, 40)))).toBe('2026-02-11 19:40');
+    expect(cellText({ richText: [{ text: 'Glömt ' }, { text: 'kort' }] })).toBe('Glömt kort');
+    expect(cellText({ formula: 'A1', result: 3 })).toBe('3');
+    expect(cellText(null)).toBe('');
+  });
+
+  it('checks up to 5 000 rows in one call and more in parts of 2 000', () => {
+    expect(previewChunks(5_000)).toEqual([{ start: 0, end: 5_000 }]);
+    expect(previewChunks(5_001)).toHaveLength(3);
+    expect(previewChunks(5_001).at(-1)).toEqual({ start: 4_000, end: 5_001 });
+  });
+});
