@@ -63,6 +63,8 @@ interface HistoryCache {
   prefetch(holderHsaIds: Iterable<string>, cardNumbers: Iterable<string>): void;
   /** Adds cards just stored, whose holders and numbers were read before they were. */
   add(cards: Iterable<RuleCard>): void;
+  /** Reads the whole register at once; from then on nothing is read from the database. */
+  loadAll(): void;
   holder(holderHsaId: string): RuleCard[];
   number(cardNumber: string): RuleCard[];
 }
@@ -80,6 +82,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function createHistoryCache(ctx: ServiceContext): HistoryCache {
   const byHolder = new Map<string, RuleCard[]>();
   const byNumber = new Map<string, RuleCard[]>();
+  let complete = false;
   const load = (
     keys: Iterable<string>,
     into: Map<string, RuleCard[]>,
@@ -87,6 +90,10 @@ function createHistoryCache(ctx: ServiceContext): HistoryCache {
     keyOf: (card: RuleCard) => string,
   ) => {
     const missing = [...new Set(keys)].filter((key) => !into.has(key));
+    if (complete) {
+      for (const key of missing) into.set(key, []);
+      return;
+    }
     for (const batch of chunks(missing, KEYS_PER_QUERY)) {
       for (const key of batch) into.set(key, []);
       for (const card of read(batch)) into.get(keyOf(card))?.push(card);
@@ -97,10 +104,21 @@ function createHistoryCache(ctx: ServiceContext): HistoryCache {
       load(holderHsaIds, byHolder, ctx.findings.cardsOfHolders, (c) => c.holderHsaId);
       load(cardNumbers, byNumber, ctx.findings.cardsWithNumbers, (c) => c.cardNumber);
     },
+    loadAll() {
+      for (const card of ctx.findings.allLiveCards()) {
+        byHolder.set(card.holderHsaId, [...(byHolder.get(card.holderHsaId) ?? []), card]);
+        byNumber.set(card.cardNumber, [...(byNumber.get(card.cardNumber) ?? []), card]);
+      }
+      complete = true;
+    },
     add(cards) {
+      // A list read after some of the cards were stored holds them already.
+      const join = (list: RuleCard[] | undefined, card: RuleCard) => {
+        if (list && !list.some((other) => other.id === card.id)) list.push(card);
+      };
       for (const card of cards) {
-        byHolder.get(card.holderHsaId)?.push(card);
-        byNumber.get(card.cardNumber)?.push(card);
+        join(byHolder.get(card.holderHsaId), card);
+        join(byNumber.get(card.cardNumber), card);
       }
     },
     holder(holderHsaId) {
@@ -198,27 +216,34 @@ export function recomputeAround(
 
 /** A recompute begun before an import writes; see {@link prepareImportRecompute}. */
 export interface ImportRecompute {
+  /** Reads the live cards of these cards' holders and numbers; call before storing them. */
+  prefetch(cards: readonly Pick<RuleCard, 'holderHsaId' | 'cardNumber'>[]): void;
   /** Stores the findings of the cards just inserted and of their holders' and numbers' other cards. */
   finish(inserted: readonly RuleCard[]): void;
 }
 
 /**
- * Starts the findings recompute of an import: reads the live cards of the file's holders
- * and card numbers now, before the new rows exist, so that afterwards the 100 000 new
- * cards join their histories from memory instead of being read back from the database,
- * and need no old findings cleared. Call inside the import's transaction, before storing.
+ * Starts the findings recompute of an import: each step reads the live cards of its
+ * holders and card numbers before storing its rows (or, for an import at least as large
+ * as the register, the whole register at once, so the load can run without the history
+ * indexes), so that at the end the 100 000 new cards join their histories from memory
+ * instead of being read back, and need no old findings cleared. Use inside the import's
+ * transaction, before it stores anything.
  */
 export function prepareImportRecompute(
   ctx: ServiceContext,
-  cards: readonly Pick<RuleCard, 'holderHsaId' | 'cardNumber'>[],
+  options: { wholeRegister: boolean },
 ): ImportRecompute {
   const data = loadRuleData(ctx);
   const history = createHistoryCache(ctx);
-  history.prefetch(
-    cards.map((c) => c.holderHsaId),
-    cards.map((c) => c.cardNumber),
-  );
+  if (options.wholeRegister) history.loadAll();
   return {
+    prefetch(cards) {
+      history.prefetch(
+        cards.map((c) => c.holderHsaId),
+        cards.map((c) => c.cardNumber),
+      );
+    },
     finish(inserted) {
       history.add(inserted);
       const affected = new Map<string, RuleCard>();

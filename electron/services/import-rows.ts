@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
-import { mapCardRows, readCardCsv } from '../../shared/import/card-rows';
+import { mapCardRows, openCardCsv } from '../../shared/import/card-rows';
 import type { FindingCode } from '../../shared/rules/types';
 import { AppError, invalidInput } from '../ipc/app-error';
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData } from './findings';
-import { ImportRejected, orderForStore, storeImport, type ImportSummary } from './import';
+import { ImportRejected, orderForStore, storeImport, storeImportRows, type ImportSummary } from './import';
 
 /** What the import wizard shows for one row before anything is written. */
 export interface RowPreview {
@@ -47,13 +47,20 @@ export function withStableId<T extends { values: CardValues }>(row: T): T {
  * each naming its data row (or `header`), when anything in the file is wrong.
  */
 export function importCsv(ctx: ServiceContext, text: string): ImportSummary {
-  const read = readCardCsv(text);
-  if (!read.ok) throw new ImportRejected(read.errors.map((e) => ({ ...e, row: String(e.row) })));
-  return storeImport(
-    ctx,
-    [],
-    read.cards.map((c) => withStableId({ row: String(c.row), values: c.values })),
-  );
+  const opened = openCardCsv(text);
+  if (!opened.ok) throw new ImportRejected(opened.errors.map((e) => ({ ...e, row: String(e.row) })));
+  // Validated and stored a step at a time: a file of 100 000 rows is never held parsed.
+  const { rows } = opened;
+  return storeImportRows(ctx, {
+    size: rows.size,
+    read(start, end) {
+      const { cards, errors } = rows.map(start, end);
+      return {
+        cards: cards.map((c) => withStableId({ row: String(c.row), values: c.values })),
+        errors: errors.map((e) => ({ ...e, row: String(e.row) })),
+      };
+    },
+  });
 }
 
 // Thrown to roll a dry run back; never leaves this module.

@@ -107,15 +107,46 @@ export function orderForStore<T extends { values: CardValues }>(cards: readonly 
   ];
 }
 
+/** The validated rows of an import file, read a slice at a time (see openCardCsv). */
+export interface ImportRowSource {
+  /** Number of data rows. */
+  readonly size: number;
+  /** Rows [start, end) (0-based): the valid cards and the errors of the others. */
+  read(start: number, end: number): { cards: { row: string; values: CardValues }[]; errors: RowError[] };
+}
+
+// Rows validated and stored per step: each step reads its holders' histories at once, and
+// nothing of a row but what the findings need outlives its step.
+const ROWS_PER_STEP = 1_000;
+
 /**
  * Writes validated organisations and cards in one transaction: any register-dependent
  * error (unknown organisation, id conflict, …) on any row rolls the whole import back and
- * is reported with its row. Shared by the JSON file, the CSV file and the UI's import.
+ * is reported with its row. Shared by the JSON file and the UI's import.
  */
 export function storeImport(
   ctx: ServiceContext,
   organisations: readonly OrganisationInput[],
   cards: readonly { row: string; values: CardValues }[],
+): ImportSummary {
+  return storeImportRows(
+    ctx,
+    { size: cards.length, read: (start, end) => ({ cards: cards.slice(start, end), errors: [] }) },
+    organisations,
+  );
+}
+
+/**
+ * Validates and stores an import a step at a time, all in one transaction, so a file of
+ * 100 000 rows is never held parsed in memory at once. The outcome is that of validating
+ * everything first: if any row is invalid, the file is refused with every validation
+ * error (and the rows stored so far are rolled back); else any register-dependent error
+ * refuses it with all of those. A card extending one later in the file waits until the end.
+ */
+export function storeImportRows(
+  ctx: ServiceContext,
+  source: ImportRowSource,
+  organisations: readonly OrganisationInput[] = [],
 ): ImportSummary {
   return ctx.db.transaction((): ImportSummary => {
     const batch = batchContext(ctx);
@@ -135,46 +166,58 @@ export function storeImport(
     }
     const summary: ImportSummary = { imported: 0, unchanged: 0 };
     const inserted: RuleCard[] = [];
-    const recompute = prepareImportRecompute(
-      batch,
-      cards.map((c) => c.values),
-    );
-    const errors: RowError[] = [];
-    const restoreIndexes =
-      cards.length >= BULK_MIN_ROWS && cards.length >= bulk(ctx).cardCount()
-        ? bulk(ctx).suspendIndexes()
-        : () => {};
-    for (const { row, values } of orderForStore(cards)) {
+    const invalid: RowError[] = [];
+    const refused: RowError[] = [];
+    const waiting: { row: string; values: CardValues }[] = [];
+    const bulkLoad = source.size >= BULK_MIN_ROWS && source.size >= bulk(ctx).cardCount();
+    // A bulk load reads the (smaller) register's history up front and then needs no index.
+    const recompute = prepareImportRecompute(batch, { wholeRegister: bulkLoad });
+    const restoreIndexes = bulkLoad ? bulk(ctx).suspendIndexes() : () => {};
+    const store = ({ row, values }: { row: string; values: CardValues }) => {
       try {
         const outcome = storeCard(batch, values, 'card.import');
         summary[outcome.status === 'inserted' ? 'imported' : 'unchanged']++;
-        if (outcome.status === 'inserted') {
-          // As the rules read it back from the database (findings.ts toRuleCard).
-          inserted.push({
-            id: outcome.id,
-            assuranceLevel: values.assuranceLevel,
-            cardNumber: values.cardNumber,
-            holderHsaId: values.holderHsaId,
-            holderIdType: values.holderIdType,
-            unplannedPersonnel: values.unplannedPersonnel,
-            issuedAt: values.issuedAt,
-            expiresAt: values.expiresAt,
-            issuedBy: values.issuedBy,
-            endedAt: values.endedAt,
-          });
-        }
+        if (outcome.status === 'inserted') inserted.push(toRuleCard(values, outcome.id));
       } catch (error) {
         if (!(error instanceof AppError) || !error.fields) throw error;
-        for (const e of error.fields) errors.push({ ...e, row });
+        for (const e of error.fields) refused.push({ ...e, row });
+      }
+    };
+    for (let start = 0; start < source.size; start += ROWS_PER_STEP) {
+      const { cards, errors } = source.read(start, start + ROWS_PER_STEP);
+      for (const e of errors) invalid.push(e);
+      // Once one row is invalid the file is refused: the rest is only validated.
+      if (invalid.length > 0) continue;
+      recompute.prefetch(cards.map((c) => c.values));
+      for (const card of cards) {
+        const extended = card.values.extendsCardId;
+        if (extended && !batch.cards.exists(extended)) waiting.push(card);
+        else store(card);
       }
     }
-    if (errors.length > 0) {
-      errors.sort((a, b) => Number(a.row) - Number(b.row));
-      // Throwing rolls the whole transaction back: nothing of the file is kept.
-      throw new ImportRejected(errors);
-    }
+    // Throwing rolls the whole transaction back: nothing of the file is kept.
+    if (invalid.length > 0) throw new ImportRejected(invalid);
+    for (const card of waiting) store(card);
+    if (refused.length > 0) throw new ImportRejected(refused.sort((a, b) => Number(a.row) - Number(b.row)));
     restoreIndexes();
     recompute.finish(inserted);
     return summary;
   })();
+}
+
+// What the rules read of a stored card, as they read it back from the database; the
+// validated values' other fields are not kept for the rest of a long import.
+function toRuleCard(values: CardValues, id: string): RuleCard {
+  return {
+    id,
+    assuranceLevel: values.assuranceLevel,
+    cardNumber: values.cardNumber,
+    holderHsaId: values.holderHsaId,
+    holderIdType: values.holderIdType,
+    unplannedPersonnel: values.unplannedPersonnel,
+    issuedAt: values.issuedAt,
+    expiresAt: values.expiresAt,
+    issuedBy: values.issuedBy,
+    endedAt: values.endedAt,
+  };
 }

@@ -206,17 +206,12 @@ function parseJson(text: string | null): unknown {
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
   const repo = repositoryFor(ctx.db);
-  const needle = holderHsaId.toLowerCase();
   return ctx.db.transaction(() => {
     const cards = repo.cardsOfHolder(holderHsaId);
-    const ids = new Set(cards.map((c) => c.id));
     const auditEntries = repo
-      .auditRows()
-      .filter(
-        (row) =>
-          (row.entity === 'card' && row.entity_id !== null && ids.has(row.entity_id)) ||
-          (row.before_json ?? '').toLowerCase().includes(needle) ||
-          (row.after_json ?? '').toLowerCase().includes(needle),
+      .auditMentioning(
+        cards.map((c) => c.id),
+        holderHsaId,
       )
       .map((row) => ({
         seq: row.seq,

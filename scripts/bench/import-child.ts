@@ -1,4 +1,5 @@
-import { readVersion, runCli } from '../../electron/cli/run';
+import { runCli } from '../../electron/cli/run';
+import { appVersion } from './paths';
 
 /**
  * Runs `import FILE` through the CLI exactly as `npm run cli` does (electron/cli/main.ts),
@@ -17,7 +18,7 @@ const status = runCli(['--db', database, 'import', file], {
   },
   cwd: process.cwd(),
   env: process.env,
-  version: readVersion(),
+  version: appVersion(),
 });
 const ms = performance.now() - start;
 process.stdout.write(

@@ -1,6 +1,6 @@
 import { createBackend } from '../../electron/app/backend';
-import { readVersion } from '../../electron/cli/run';
 import { measureListPaint } from './measure-list-paint';
+import { appVersion } from './paths';
 
 /**
  * Serves a register database in the browser mode and measures the register view in
@@ -11,7 +11,7 @@ if (!database) throw new Error('usage: list-paint-child DATABASE');
 const backend = createBackend({
   databasePath: database,
   mode: 'web',
-  version: readVersion(),
+  version: appVersion(),
   dailyBackup: false,
 });
 const trusted = { trustedSender: true };

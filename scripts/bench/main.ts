@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../../electron/app/backend';
-import { readVersion } from '../../electron/cli/run';
 import { openDatabase } from '../../electron/db/open';
 import { addDecision } from '../../electron/services/rules-data';
 import { runChild } from './child';
+import { appVersion } from './paths';
 import { measureImport } from './measure-import';
 import { measureReport } from './measure-report';
 import { measureSearch } from './measure-search';
@@ -50,7 +50,7 @@ async function main(): Promise<Record<string, unknown>> {
       createBackend({
         databasePath: registerPath,
         mode: 'cli',
-        version: readVersion(),
+        version: appVersion(),
         actor: 'bench',
         dailyBackup: false,
       }),
@@ -91,10 +91,9 @@ async function main(): Promise<Record<string, unknown>> {
     progress(
       `import of ${imported.imported} rows: ${round(imported.ms)} ms, its peak RSS ${round(imported.maxRssMb)} MB`,
     );
-    const paint = await runChild<{ coldMs: number; warmMs: number; maxRssMb: number }>(
-      'list-paint-child.ts',
-      [imported.database],
-    );
+    const paint = await runChild<{ coldMs: number; warmMs: number; maxRssMb: number }>('list-paint-child', [
+      imported.database,
+    ]);
     progress(`register first rows: cold ${round(paint.coldMs)} ms, warm ${round(paint.warmMs)} ms`);
 
     return {

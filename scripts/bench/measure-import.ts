@@ -30,7 +30,7 @@ export async function measureImport(
     seed: 11,
   };
   await writeImportCsv(csv, shape);
-  const report = await runChild<ChildReport>('import-child.ts', [database, csv]);
+  const report = await runChild<ChildReport>('import-child', [database, csv]);
   if (report.status !== 0) throw new Error(`import failed (${report.status}): ${report.stderr.join('\n')}`);
   const summary = JSON.parse(report.stdout[0] ?? '{}') as { imported?: number };
   return { ms: report.ms, maxRssMb: report.maxRssMb, database, imported: summary.imported ?? 0 };

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Backend } from '../../electron/app/backend';
 import { startWebServer } from '../../electron/dev-web/server';
+import { ROOT } from './paths';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -50,7 +51,7 @@ export async function measureListPaint(backend: Backend): Promise<{ coldMs: numb
   const server = await startWebServer({
     router: backend.router,
     port: 0,
-    renderer: { kind: 'static', dir: resolve(import.meta.dirname, '../../dist/renderer') },
+    renderer: { kind: 'static', dir: resolve(ROOT, 'dist/renderer') },
   });
   const profile = mkdtempSync(join(tmpdir(), 'kortliggaren-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

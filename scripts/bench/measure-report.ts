@@ -66,7 +66,7 @@ function rawCounts(rows: CountRow[]): string {
 export function measureReport(
   backend: Backend,
   month: string,
-  runs = 15,
+  runs = 25,
 ): { reportMs: number; rawMs: number; rawQuery: string; reasons: number; medianRatio: number } {
   const period = monthBounds(month);
   const raw = Object.entries(RAW_COUNT_QUERIES).map(([name, sql]) => ({

@@ -52,9 +52,11 @@ export function checkCsv(path: string): string | null {
 
 /**
  * Null when the big file is absent, whole (its hash matches), and either the previous
- * complete file (the last acknowledged seq) or the one being written this round.
+ * complete file or the one being written this round. `previous` is the newest seq known
+ * complete: the last acknowledged, or a later one an earlier check found in the file (a
+ * write can finish and be killed before its acknowledgement is printed).
  */
-export function checkBig(path: string, lastAcked: number, round: number): string | null {
+export function checkBig(path: string, previous: number, round: number): string | null {
   if (!existsSync(path)) return null;
   try {
     const { seq, sha, pad } = JSON.parse(readFileSync(path, 'utf8')) as {
@@ -64,11 +66,16 @@ export function checkBig(path: string, lastAcked: number, round: number): string
     };
     if (createHash('sha256').update(pad).digest('hex') !== sha)
       return `seq ${seq}: content does not match its hash`;
-    const inFlight = seq > lastAcked && Math.floor(seq / 1_000_000) === round;
-    return seq === lastAcked || inFlight ? null : `seq ${seq} is neither ${lastAcked} nor this round's write`;
+    const inFlight = seq > previous && Math.floor(seq / 1_000_000) === round;
+    return seq === previous || inFlight ? null : `seq ${seq} is neither ${previous} nor this round's write`;
   } catch (error) {
     return `unreadable: ${(error as Error).message}`;
   }
+}
+
+/** The seq of the big file, or -1 when there is none yet. */
+function bigSeq(path: string): number {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { seq: number }).seq : -1;
 }
 
 /** Seeds a register with enough January cards that the report has real content. */
@@ -113,6 +120,7 @@ export async function runExportRounds(options: ExportRoundsOptions): Promise<Exp
     problems: [],
   };
   let lastBig = -1;
+  const bigPath = join(options.dir, 'stor.json');
   try {
     for (let round = 1; round <= options.rounds; round++) {
       const child = await runAndKill(bundle.path, [options.dir, String(round)], {
@@ -129,9 +137,11 @@ export async function runExportRounds(options: ExportRoundsOptions): Promise<Exp
         ['rapport.json', checkReportJson(join(options.dir, 'rapport.json'))],
         ['rapport-statistik.csv', checkCsv(join(options.dir, 'rapport-statistik.csv'))],
         ['rapport-anledningar.csv', checkCsv(join(options.dir, 'rapport-anledningar.csv'))],
-        ['stor.json', checkBig(join(options.dir, 'stor.json'), lastBig, round)],
+        ['stor.json', checkBig(bigPath, lastBig, round)],
       ].filter((p): p is [string, string] => p[1] !== null);
       result.truncatedExports += problems.length;
+      // A complete write whose acknowledgement the kill cut off is the baseline from now on.
+      if (!problems.some(([file]) => file === 'stor.json')) lastBig = Math.max(lastBig, bigSeq(bigPath));
       for (const [file, problem] of problems) result.problems.push(`round ${round}: ${file}: ${problem}`);
       if (!checkRegister(join(options.dir, 'kortliggaren.db'), []).integrityOk) result.integrityFailures++;
       result.exportKillRounds++;

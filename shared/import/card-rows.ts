@@ -6,7 +6,7 @@
 import { CardInput, type CardValues } from '../domain/card';
 import { toFieldErrors, type FieldError } from '../domain/errors';
 import { formatInstant, parseLocalDateTime } from '../time/stockholm';
-import { parseCsv } from './csv';
+import { parseCsv, type CsvRecord } from './csv';
 
 /** The field names of SPEC §3, in the order errors are reported. */
 export const CARD_FIELDS = [
@@ -152,13 +152,25 @@ function canonicalField(name: string): CardField | undefined {
   return CARD_FIELDS.find((f) => f.toLowerCase() === lower);
 }
 
+/** The data rows of a card CSV whose structure and header are right, validated a slice at a time. */
+export interface CardCsvRows {
+  /** Number of data records (blank lines left out). */
+  readonly size: number;
+  /**
+   * Validates records [start, end) (0-based, of `size`); rows are numbered as in the file.
+   * Each record is let go once read, so an import of 100 000 rows never holds all of them
+   * parsed and validated at once.
+   */
+  map(start: number, end: number): { cards: CardRow[]; errors: RowFieldError[] };
+}
+
 /**
- * Reads a card CSV (SPEC §6): the header names the fields of SPEC §3, every row is
- * validated and every error collected. Rows are numbered from the first data row = 1.
+ * Opens a card CSV (SPEC §6): checks its structure and that the header names the fields
+ * of SPEC §3 (every error of either kind collected), leaving the rows to validate.
  */
-export function readCardCsv(
+export function openCardCsv(
   text: string,
-): { ok: true; cards: CardRow[] } | { ok: false; errors: CsvFieldError[] } {
+): { ok: true; rows: CardCsvRows } | { ok: false; errors: CsvFieldError[] } {
   const csv = parseCsv(text);
   if (!csv.ok) {
     return {
@@ -191,14 +203,38 @@ export function readCardCsv(
     if (!columns.includes(field)) errors.push({ row: 'header', field, message: 'csv.columnMissing' });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const rows = csv.records.map(({ row, cells }) => {
-    const record: Record<string, string> = {};
-    columns.forEach((field, i) => {
-      if (field) record[field] = cells[i] ?? '';
-    });
-    return { row, cells: record };
-  });
-  const mapped = mapNumberedRows(rows);
+  const records: (CsvRecord | undefined)[] = csv.records;
+  return {
+    ok: true,
+    rows: {
+      size: records.length,
+      map(start, end) {
+        const rows: { row: number; cells: Record<string, string> }[] = [];
+        for (let i = start; i < Math.min(end, records.length); i++) {
+          const { row, cells } = records[i]!;
+          records[i] = undefined;
+          const record: Record<string, string> = {};
+          columns.forEach((field, c) => {
+            if (field) record[field] = cells[c] ?? '';
+          });
+          rows.push({ row, cells: record });
+        }
+        return mapNumberedRows(rows);
+      },
+    },
+  };
+}
+
+/**
+ * Reads a card CSV (SPEC §6): the header names the fields of SPEC §3, every row is
+ * validated and every error collected. Rows are numbered from the first data row = 1.
+ */
+export function readCardCsv(
+  text: string,
+): { ok: true; cards: CardRow[] } | { ok: false; errors: CsvFieldError[] } {
+  const opened = openCardCsv(text);
+  if (!opened.ok) return opened;
+  const mapped = opened.rows.map(0, opened.rows.size);
   if (mapped.errors.length > 0) return { ok: false, errors: mapped.errors };
   return { ok: true, cards: mapped.cards };
 }

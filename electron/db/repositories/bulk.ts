@@ -28,14 +28,15 @@ export function createBulkRepository(db: Db) {
     /** Number of cards in the register (every row, voided included). */
     cardCount: (): number => count.get()!.n,
     /**
-     * Drops the plain secondary indexes of cards, audit_log and card_findings and returns
-     * the function that recreates them exactly as they were. Call both inside one
-     * transaction, so a failure anywhere rolls the schema back with the data.
+     * Drops the plain secondary indexes of cards, audit_log and card_findings, except those
+     * named in `keep` (which the import reads through while it loads), and returns the
+     * function that recreates them exactly as they were. Call both inside one transaction,
+     * so a failure anywhere rolls the schema back with the data.
      */
-    suspendIndexes(): () => void {
+    suspendIndexes(keep: readonly string[] = []): () => void {
       if (!db.inTransaction) throw new Error('indexes may only be suspended inside a transaction');
       const suspended = BULK_TABLES.flatMap((table) => indexList.all(table))
-        .filter((index) => index.origin === 'c' && index.unique === 0)
+        .filter((index) => index.origin === 'c' && index.unique === 0 && !keep.includes(index.name))
         .map((index) => ({ name: index.name, sql: indexSql.get(index.name)!.sql }));
       for (const index of suspended) db.exec(`DROP INDEX "${index.name.replace(/"/g, '""')}"`);
       return () => {

@@ -109,13 +109,13 @@ export const REVIEW_SQL = {
 export function createCardRepository(db: Db) {
   const byId = db.prepare<[string], CardRow>(`${SELECT} WHERE c.id = ?`);
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM cards WHERE id = ?');
-  const insertStmt = db.prepare(
+  // Positional parameters: binding 20 named ones from a spread object took twice as long,
+  // which an import of 100 000 cards notices.
+  const insertStmt = db.prepare<unknown[]>(
     `INSERT INTO cards (id, organisation_hsa_id, assurance_level, card_number, holder_hsa_id, holder_name,
        holder_name_key, holder_id_type, unplanned_personnel, issued_at, expires_at, reason_code, reason_text,
        issued_by, extends_card_id, ended_at, end_reason, note, violation_justification, created_at, updated_at)
-     VALUES (@id, @organisationHsaId, @assuranceLevel, @cardNumber, @holderHsaId, @holderName, @holderNameKey,
-       @holderIdType, @unplannedPersonnel, @issuedAt, @expiresAt, @reasonCode, @reasonText, @issuedBy,
-       @extendsCardId, @endedAt, @endReason, @note, @violationJustification, @at, @at)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards');
   const findingsOfStmt = db.prepare<[string], { card_id: string; code: FindingCode; severity: Severity }>(
@@ -153,13 +153,29 @@ export function createCardRepository(db: Db) {
     },
     /** Stores a new card. */
     insert(card: NewCard, at: number): void {
-      insertStmt.run({
-        ...card,
-        holderNameKey: foldName(card.holderName),
-        unplannedPersonnel: card.unplannedPersonnel === null ? null : card.unplannedPersonnel ? 1 : 0,
-        issuedBy: JSON.stringify(card.issuedBy),
+      insertStmt.run(
+        card.id,
+        card.organisationHsaId,
+        card.assuranceLevel,
+        card.cardNumber,
+        card.holderHsaId,
+        card.holderName,
+        foldName(card.holderName),
+        card.holderIdType,
+        card.unplannedPersonnel === null ? null : card.unplannedPersonnel ? 1 : 0,
+        card.issuedAt,
+        card.expiresAt,
+        card.reasonCode,
+        card.reasonText,
+        JSON.stringify(card.issuedBy),
+        card.extendsCardId,
+        card.endedAt,
+        card.endReason,
+        card.note,
+        card.violationJustification,
         at,
-      });
+        at,
+      );
     },
     /** The stored finding codes of some cards (one page), by card id. */
     findingsOf(ids: readonly string[]): Map<string, { code: FindingCode; severity: Severity }[]> {

@@ -48,6 +48,9 @@ export const HISTORY_SQL = {
     WHERE card_number IN (SELECT value FROM json_each(?)) AND voided_at IS NULL`,
 } as const;
 
+/** The indexes HISTORY_SQL reads through; an import keeps them while it bulk-loads. */
+export const HISTORY_INDEXES = ['cards_holder', 'cards_card_number'] as const;
+
 /** SQL for what the rules read (through the holder and card-number indexes) and the stored findings. */
 export function createFindingRepository(db: Db) {
   const card = db.prepare<[string], RuleRow>(
@@ -57,6 +60,7 @@ export function createFindingRepository(db: Db) {
   const byNumber = db.prepare<[string, string], RuleRow>(HISTORY_SQL.sameCardNumber);
   const ofHolders = db.prepare<[string], RuleRow>(HISTORY_SQL.holders);
   const withNumbers = db.prepare<[string], RuleRow>(HISTORY_SQL.cardNumbers);
+  const allLive = db.prepare<[], RuleRow>(`SELECT ${RULE_COLUMNS} FROM cards WHERE voided_at IS NULL`);
   const liveIds = db.prepare<[], { id: string }>(
     'SELECT id FROM cards WHERE voided_at IS NULL ORDER BY issued_at, id',
   );
@@ -90,6 +94,8 @@ export function createFindingRepository(db: Db) {
     /** Every non-voided card of some holders (a few hundred at a time). */
     cardsOfHolders: (holderHsaIds: readonly string[]): RuleCard[] =>
       ofHolders.all(JSON.stringify(holderHsaIds)).map(toRuleCard),
+    /** Every non-voided card of the register (for an import at least as large as the register). */
+    allLiveCards: (): RuleCard[] => allLive.all().map(toRuleCard),
     /** Every non-voided card with some card numbers (a few hundred at a time). */
     cardsWithNumbers: (cardNumbers: readonly string[]): RuleCard[] =>
       withNumbers.all(JSON.stringify(cardNumbers)).map(toRuleCard),

@@ -56,6 +56,14 @@ export function createPersonalDataRepository(db: Db) {
      WHERE lower(c.holder_hsa_id) = lower(?) ORDER BY c.issued_at, c.id`,
   );
   const auditAll = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq');
+  // HSA-ids are ASCII, so SQLite's ASCII-only lower() finds every case of one.
+  const mentioning = db.prepare<{ ids: string; needle: string }, AuditRow>(
+    `SELECT * FROM audit_log
+     WHERE (entity = 'card' AND entity_id IN (SELECT value FROM json_each(@ids)))
+        OR instr(lower(coalesce(before_json, '')), @needle) > 0
+        OR instr(lower(coalesce(after_json, '')), @needle) > 0
+     ORDER BY seq`,
+  );
   const auditFrom = db.prepare<[number], AuditRow>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq');
   const hashAt = db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?');
   const head = db.prepare<[], { seq: number; hash: string }>(
@@ -99,6 +107,9 @@ export function createPersonalDataRepository(db: Db) {
     cardsOfHolder: (holderHsaId: string): CardRow[] => ofHolder.all(holderHsaId),
     /** The whole audit log, oldest first. */
     auditRows: (): AuditRow[] => auditAll.all(),
+    /** Audit rows about these cards, or whose JSON mentions the HSA-id in any case; oldest first. */
+    auditMentioning: (cardIds: readonly string[], holderHsaId: string): AuditRow[] =>
+      mentioning.all({ ids: JSON.stringify(cardIds), needle: holderHsaId.toLowerCase() }),
     /** The newest audit row's seq and hash, or null for an empty log. */
     auditHead: (): { seq: number; hash: string } | null => head.get() ?? null,
 

@@ -8,7 +8,7 @@ import {
   type SearchPlan,
 } from '../../../electron/db/repositories/card-list';
 import { foldName, REVIEW_SQL } from '../../../electron/db/repositories/cards';
-import { HISTORY_SQL } from '../../../electron/db/repositories/findings';
+import { HISTORY_INDEXES, HISTORY_SQL } from '../../../electron/db/repositories/findings';
 import { REPORT_SQL } from '../../../electron/db/repositories/report';
 import type { CardListQuery } from '../../../shared/ipc/contract';
 import { tempDir } from '../../fixtures/cards';
@@ -122,6 +122,8 @@ describe('query plans at national scale', () => {
     expect(plan(HISTORY_SQL.cardNumbers, ['[]'])).toMatch(
       /^SEARCH cards USING INDEX cards_card_number \(card_number=\?\)$/m,
     );
+    // An import keeps exactly these while it bulk-loads (electron/db/repositories/bulk.ts).
+    expect([...HISTORY_INDEXES].sort()).toEqual(['cards_card_number', 'cards_holder']);
     for (const sql of Object.values(HISTORY_SQL))
       expect(plan(sql, sql.includes('json_each') ? ['[]'] : ['a', 'b'])).not.toMatch(/SCAN cards/);
   });

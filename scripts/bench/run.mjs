@@ -1,0 +1,29 @@
+// `npm run bench`: bundles the bench (scripts/bench/*.ts and the app code it imports) with
+// esbuild and runs it under plain node. The app itself runs bundled, and tsx's loader would
+// add some 50 MB to the very memory the bench measures. Dependencies stay external, so the
+// bench runs the packages the app does; the bundles live in node_modules/.cache (ignored).
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = join(root, 'node_modules', '.cache', 'kortliggaren-bench');
+mkdirSync(out, { recursive: true });
+await build({
+  entryPoints: ['main', 'import-child', 'list-paint-child'].map((name) =>
+    join(root, 'scripts/bench', `${name}.ts`),
+  ),
+  outdir: out,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
+process.env.BENCH_ROOT = root;
+process.env.BENCH_BUNDLE_DIR = out;
+await import(pathToFileURL(join(out, 'main.mjs')).href);
