@@ -62,7 +62,9 @@ export function runReview(args: string[], env: CommandEnv): void {
   });
   const errors = [...(now.error ? [now.error] : []), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
   if (errors.length > 0 || !parsed.success) throw new CliInputError(fieldLines(env.t, errors));
-  env.stdout(JSON.stringify(reviewLists(env.backend().services, parsed.data ?? {})));
+  // The CLI prints every card, in the shape SPEC §6 gives.
+  const { expiringSoon, overdue } = reviewLists(env.backend().services, parsed.data ?? {});
+  env.stdout(JSON.stringify({ expiringSoon, overdue }));
 }
 
 /** `void ID --why TEXT`: voids a card registered by mistake; prints the card. */

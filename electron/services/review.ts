@@ -20,16 +20,24 @@ function toEntry(row: ReviewRow): ReviewEntry {
  * The review lists of SPEC §4 relative to `now`, each sorted by expiresAt:
  * - expiring soon: open (not voided, not ended) cards with now < expiresAt ≤ now + window;
  * - overdue: open cards with expiresAt ≤ now — never returned, revoked or extended.
- * The window defaults to the installation's `expiringSoonHours`.
+ * The window defaults to the installation's `expiringSoonHours`; `limit` caps each list
+ * (the totals always count every card).
  */
 export function reviewLists(
   ctx: ServiceContext,
-  options: { now?: number; withinHours?: number } = {},
+  options: { now?: number; withinHours?: number; limit?: number } = {},
 ): ReviewLists {
   const now = options.now ?? ctx.now();
   const hours = options.withinHours ?? ctx.settings.rules().expiringSoonHours;
-  return {
-    expiringSoon: ctx.cards.openExpiringBetween(now, now + hours * HOUR_MS).map(toEntry),
-    overdue: ctx.cards.openExpiredBy(now).map(toEntry),
-  };
+  // One read transaction: the lists and their totals see the same register.
+  return ctx.db.transaction(() => {
+    const expiring = ctx.cards.openExpiringBetween(now, now + hours * HOUR_MS, options.limit);
+    const overdue = ctx.cards.openExpiredBy(now, options.limit);
+    return {
+      expiringSoon: expiring.rows.map(toEntry),
+      overdue: overdue.rows.map(toEntry),
+      expiringSoonTotal: expiring.total,
+      overdueTotal: overdue.total,
+    };
+  })();
 }

@@ -53,9 +53,20 @@ export const ExtendCardInput = z.strictObject({
 /** The extension as the service takes it (wire shape, without the id of the card extended). */
 export type Extension = Omit<z.input<typeof ExtendCardInput>, 'id'>;
 
-/** `review:lists`: relative to `now` (default: the clock), window in hours (default: settings). */
+/** The most entries per review list one call returns when it asks for a limit. */
+export const REVIEW_MAX_LIMIT = 10_000;
+
+/**
+ * `review:lists`: relative to `now` (default: the clock), window in hours (default:
+ * settings), at most `limit` entries per list (default: all; the UI asks for a page, since
+ * an imported history can hold tens of thousands of cards never marked returned).
+ */
 export const ReviewQuery = z
-  .strictObject({ now: Instant.optional(), withinHours: integerField(1, 720).optional() })
+  .strictObject({
+    now: Instant.optional(),
+    withinHours: integerField(1, 720).optional(),
+    limit: integerField(1, REVIEW_MAX_LIMIT).optional(),
+  })
   .optional();
 
 /** One line of a review list (SPEC §6): instants as ISO with the Stockholm offset. */
@@ -69,8 +80,13 @@ export const ReviewEntry = z.object({
 });
 export type ReviewEntry = z.infer<typeof ReviewEntry>;
 
-/** The two review lists, each sorted by expiresAt. */
-export const ReviewLists = z.object({ expiringSoon: z.array(ReviewEntry), overdue: z.array(ReviewEntry) });
+/** The two review lists, each sorted by expiresAt, with the number of cards in each. */
+export const ReviewLists = z.object({
+  expiringSoon: z.array(ReviewEntry),
+  overdue: z.array(ReviewEntry),
+  expiringSoonTotal: z.number().int().nonnegative(),
+  overdueTotal: z.number().int().nonnegative(),
+});
 export type ReviewLists = z.infer<typeof ReviewLists>;
 
 /** `audit:list`: newest first, optionally only the entries about one card. */

@@ -88,6 +88,36 @@ describe('Att följa upp', () => {
   });
 });
 
+describe('Att följa upp with many overdue cards', () => {
+  it('shows the first page with the full count, and more on request', async () => {
+    const user = userEvent.setup({ delay: null });
+    const now = Date.now();
+    await t.seed(
+      Array.from({ length: 103 }, (_, i) =>
+        level3(
+          `97522000000000${String(10_000 + i)}`,
+          `M${i}`,
+          now - 40 * 24 * HOUR,
+          now - (200 - i) * HOUR,
+        ),
+      ),
+    );
+    renderWithApp(<ReviewPage />, t.api);
+
+    await waitFor(() => expect(screen.getByTestId('count-overdue')).toHaveTextContent('103'));
+    const table = screen.getByRole('table', { name: 'Förfallna, ej återlämnade' });
+    // The header row plus one page; the oldest expiry first.
+    expect(within(table).getAllByRole('row')).toHaveLength(101);
+    expect(within(table).getAllByRole('row')[1]).toHaveTextContent('9752200000000010000');
+    expect(screen.getByText('Visar de 100 första av 103, sorterade på giltighetstid.')).toBeInTheDocument();
+    expect(t.calls.find((c) => c.channel === 'review:lists')?.input).toEqual({ limit: 100 });
+
+    await user.click(screen.getByRole('button', { name: 'Visa fler' }));
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(104));
+    expect(screen.queryByTestId('more-overdue')).not.toBeInTheDocument();
+  });
+});
+
 describe('card drawer lifecycle', () => {
   it('returns a card at a chosen time, shows the event, and refuses a time before the issue', async () => {
     const user = userEvent.setup({ delay: null });

@@ -6,6 +6,7 @@ import { RegisterPage } from '../../renderer/features/register/RegisterPage';
 import { ROW_HEIGHT } from '../../renderer/features/register/RegisterTable';
 import { makeCard, startTestBackend, type TestBackend } from './support/backend';
 import { renderWithApp } from './support/render';
+import { startupCalls } from '../../renderer/startup-calls';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -53,6 +54,14 @@ const threeCards = [
 ];
 
 describe('register', () => {
+  it('asks for its first page exactly as the start-up call does, so the early answer is used', async () => {
+    await t.seed(threeCards);
+    renderWithApp(<Harness />, t.api);
+    await waitFor(() => expect(bodyRows()).toHaveLength(3));
+    const early = startupCalls('#/register').find((c) => c.channel === 'cards:list');
+    expect(listCalls()[0]).toEqual(early?.input);
+  });
+
   it('renders the rows from the back end, newest first, with their count', async () => {
     await t.seed(threeCards);
     renderWithApp(<Harness />, t.api);
@@ -129,7 +138,15 @@ describe('register', () => {
     renderWithApp(<Harness />, t.api);
     await waitFor(() => expect(bodyRows()).toHaveLength(1));
 
-    expect(within(bodyRows()[0]!).getByRole('img', { name: 'Bryter mot en regel' })).toBeInTheDocument();
+    const badge = within(bodyRows()[0]!).getByRole('img', { name: 'Bryter mot en regel' });
+    // The tooltip naming the rule exists only while the badge is pointed at.
+    expect(screen.queryByRole('tooltip')).not.toBeInTheDocument();
+    // Pointed at through the badge's wrapper, which stays while the badge moves into the tooltip.
+    const target = badge.parentElement!;
+    await user.hover(target);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(/kontorstid/i);
+    await user.unhover(target);
+    await waitFor(() => expect(screen.queryByRole('tooltip')).not.toBeInTheDocument());
     await user.click(bodyRows()[0]!);
     const drawer = within(await screen.findByRole('dialog'));
     expect(await drawer.findByText(/en arbetsdag inom kontorstid \(08:00–17:00\)/)).toBeInTheDocument();

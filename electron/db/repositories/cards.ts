@@ -101,8 +101,12 @@ const REVIEW_SELECT = `SELECT id, card_number, organisation_hsa_id, holder_name,
 
 /** The review lists' statements, exported so a test can check their query plans. */
 export const REVIEW_SQL = {
-  expiring: `${REVIEW_SELECT} AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id`,
-  overdue: `${REVIEW_SELECT} AND expires_at <= ? ORDER BY expires_at, id`,
+  expiring: `${REVIEW_SELECT} AND expires_at > ? AND expires_at <= ? ORDER BY expires_at, id LIMIT ?`,
+  overdue: `${REVIEW_SELECT} AND expires_at <= ? ORDER BY expires_at, id LIMIT ?`,
+  expiringCount: `SELECT count(*) AS n FROM cards INDEXED BY cards_open_by_expiry
+    WHERE voided_at IS NULL AND ended_at IS NULL AND expires_at > ? AND expires_at <= ?`,
+  overdueCount: `SELECT count(*) AS n FROM cards INDEXED BY cards_open_by_expiry
+    WHERE voided_at IS NULL AND ended_at IS NULL AND expires_at <= ?`,
 } as const;
 
 /** SQL for cards. */
@@ -139,8 +143,10 @@ export function createCardRepository(db: Db) {
        note = @note, violation_justification = @violationJustification, updated_at = @at
      WHERE id = @id`,
   );
-  const expiringStmt = db.prepare<[number, number], ReviewRow>(REVIEW_SQL.expiring);
-  const overdueStmt = db.prepare<[number], ReviewRow>(REVIEW_SQL.overdue);
+  const expiringStmt = db.prepare<[number, number, number], ReviewRow>(REVIEW_SQL.expiring);
+  const overdueStmt = db.prepare<[number, number], ReviewRow>(REVIEW_SQL.overdue);
+  const expiringCountStmt = db.prepare<[number, number], { n: number }>(REVIEW_SQL.expiringCount);
+  const overdueCountStmt = db.prepare<[number], { n: number }>(REVIEW_SQL.overdueCount);
 
   return {
     /** The card with this id, or undefined. */
@@ -215,13 +221,13 @@ export function createCardRepository(db: Db) {
         at,
       });
     },
-    /** Open (not voided, not ended) cards with `from < expiresAt ≤ to`, soonest first. */
-    openExpiringBetween(from: number, to: number): ReviewRow[] {
-      return expiringStmt.all(from, to);
+    /** The first `limit` open (not voided, not ended) cards with `from < expiresAt ≤ to`, soonest first, and how many there are. */
+    openExpiringBetween(from: number, to: number, limit = -1): { rows: ReviewRow[]; total: number } {
+      return { rows: expiringStmt.all(from, to, limit), total: expiringCountStmt.get(from, to)!.n };
     },
-    /** Open (not voided, not ended) cards with `expiresAt ≤ now`, oldest expiry first. */
-    openExpiredBy(now: number): ReviewRow[] {
-      return overdueStmt.all(now);
+    /** The first `limit` open cards with `expiresAt ≤ now`, oldest expiry first, and how many there are. */
+    openExpiredBy(now: number, limit = -1): { rows: ReviewRow[]; total: number } {
+      return { rows: overdueStmt.all(now, limit), total: overdueCountStmt.get(now)!.n };
     },
   };
 }

@@ -30,11 +30,17 @@ export interface RegisterFiltersProps {
   now: number;
 }
 
+// One formatter per language: creating an Intl formatter costs more than formatting with it.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 function monthLabel(month: string, language: string): string {
   const [year, m] = month.split('-').map(Number);
-  const text = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    Date.UTC(year ?? 1970, (m ?? 1) - 1, 1),
-  );
+  let format = monthFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(language, format);
+  }
+  const text = format.format(Date.UTC(year ?? 1970, (m ?? 1) - 1, 1));
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -11,7 +11,7 @@ import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
 import { CardDrawer } from './CardDrawer';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
-import { useCardPages, type Sort } from './use-card-pages';
+import { INITIAL_REGISTER_QUERY, useCardPages, type Sort } from './use-card-pages';
 
 /** How long typing in the search box waits before asking the back end. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -44,7 +44,7 @@ export function RegisterPage({
   const { t } = useTranslation('ui');
   const api = useApi();
   const [filters, setFilters] = useState<RegisterFilterValues>(NO_FILTERS);
-  const [sort, setSort] = useState<Sort>({ by: 'issuedAt', dir: 'desc' });
+  const [sort, setSort] = useState<Sort>(INITIAL_REGISTER_QUERY.sort);
   const [search] = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [now] = useState(() => Date.now());

@@ -1,7 +1,7 @@
 import { Badge, Group, Tooltip } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import type { CardListRow } from '../../../shared/ipc/contract';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
 import { formatIsoLocal } from '../../lib/time';
@@ -21,6 +21,34 @@ export interface RegisterColumn {
   render: (card: CardListRow, t: TFunction, now: number) => ReactNode;
 }
 
+/**
+ * A Mantine tooltip mounted only while its target is pointed at or focused: the register
+ * shows a badge on most rows, and a tooltip per row (each with its own positioning hooks)
+ * doubled the time the first rows took to appear.
+ */
+function OnDemandTooltip({ label, children }: { label: string; children: ReactElement }) {
+  const [open, setOpen] = useState(false);
+  const show = () => setOpen(true);
+  const hide = () => setOpen(false);
+  return (
+    <span
+      style={{ display: 'inline-flex', flexShrink: 0 }}
+      onMouseEnter={show}
+      onMouseLeave={hide}
+      onFocus={show}
+      onBlur={hide}
+    >
+      {open ? (
+        <Tooltip opened multiline maw={320} withArrow label={label}>
+          {children}
+        </Tooltip>
+      ) : (
+        children
+      )}
+    </span>
+  );
+}
+
 /** A badge per severity of a row's stored findings: red for violations, amber for warnings. */
 function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
   const groups = (['violation', 'warning'] as const)
@@ -31,13 +59,7 @@ function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
     const Icon = violation ? IconAlertOctagon : IconAlertTriangle;
     const label = t(violation ? 'verdict.violationCount' : 'verdict.warningCount', { count: codes.length });
     return (
-      <Tooltip
-        key={severity}
-        multiline
-        maw={320}
-        withArrow
-        label={codes.map((f) => t(`verdict.code.${f.code}`)).join(' · ')}
-      >
+      <OnDemandTooltip key={severity} label={codes.map((f) => t(`verdict.code.${f.code}`)).join(' · ')}>
         <Badge
           data-finding={severity}
           role="img"
@@ -53,7 +75,7 @@ function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
         >
           {codes.length}
         </Badge>
-      </Tooltip>
+      </OnDemandTooltip>
     );
   });
 }

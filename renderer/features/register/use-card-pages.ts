@@ -34,6 +34,21 @@ export function toListQuery(query: RegisterQuery): CardListQuery {
   return out;
 }
 
+/** The `cards:list` input for one page of a query. */
+export function pageQuery(query: RegisterQuery, page: number): CardListQuery {
+  return { ...toListQuery(query), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+}
+
+/** What the register shows when it opens: every card, newest first. */
+export const INITIAL_REGISTER_QUERY: RegisterQuery = {
+  search: '',
+  month: null,
+  level: null,
+  organisationHsaId: null,
+  findings: null,
+  sort: { by: 'issuedAt', dir: 'desc' },
+};
+
 interface PagesState {
   key: string;
   total: number | null;
@@ -66,7 +81,11 @@ export function useCardPages(query: RegisterQuery) {
       if (requested.current.key !== generation) requested.current = { key: generation, pages: new Set() };
       if (requested.current.pages.has(page)) return;
       requested.current.pages.add(page);
-      const listQuery = { ...(JSON.parse(key) as CardListQuery), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
+      const listQuery: CardListQuery = {
+        ...(JSON.parse(key) as CardListQuery),
+        offset: page * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      };
       void api['cards:list'](listQuery).then((result) => {
         setState((s) => {
           const base = s.key === key ? s : emptyState(key);

@@ -8,7 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ManualEndReason, ReviewEntry } from '../../../shared/domain/lifecycle';
+import { REVIEW_MAX_LIMIT, type ManualEndReason, type ReviewEntry } from '../../../shared/domain/lifecycle';
 import { formatInstant } from '../../../shared/time/stockholm';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
@@ -16,7 +16,7 @@ import { formatIsoLocal } from '../../lib/time';
 import { notifyCardsChanged } from '../lifecycle/cards-changed';
 import { ExtendCardModal } from '../lifecycle/ExtendCardModal';
 import { toActionErrors } from '../lifecycle/field-messages';
-import { useReviewLists } from './use-review-lists';
+import { REVIEW_PAGE_SIZE, useReviewLists } from './use-review-lists';
 
 type Message = { color: 'green' | 'red'; title?: string; text: string };
 
@@ -105,7 +105,8 @@ export function ReviewPage() {
   const { t } = useTranslation('ui');
   const { t: tc } = useTranslation('common');
   const api = useApi();
-  const { lists, failed, reload } = useReviewLists();
+  const [limit, setLimit] = useState(REVIEW_PAGE_SIZE);
+  const { lists, failed, reload } = useReviewLists(limit);
   const [hours, setHours] = useState<number | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -143,6 +144,7 @@ export function ReviewPage() {
       key: 'expiring',
       title: t('review.expiringSoon', { hours: within }),
       entries: lists?.expiringSoon ?? [],
+      total: lists?.expiringSoonTotal ?? 0,
       empty: t('review.emptyExpiring', { hours: within }),
       color: 'yellow',
       icon: IconClockHour4,
@@ -151,6 +153,7 @@ export function ReviewPage() {
       key: 'overdue',
       title: t('review.overdue'),
       entries: lists?.overdue ?? [],
+      total: lists?.overdueTotal ?? 0,
       empty: t('review.emptyOverdue'),
       color: 'red',
       icon: IconAlertCircle,
@@ -196,7 +199,7 @@ export function ReviewPage() {
                 {section.title}
               </Title>
               <Badge color={section.color} variant="light" data-testid={`count-${section.key}`}>
-                {section.entries.length}
+                {section.total}
               </Badge>
             </Group>
             {section.entries.length === 0 ? (
@@ -211,6 +214,22 @@ export function ReviewPage() {
                 onEnd={(entry, reason) => void end(entry, reason)}
                 onExtend={setExtending}
               />
+            )}
+            {section.entries.length < section.total && (
+              <Group gap="sm" mt="sm" data-testid={`more-${section.key}`}>
+                <Text c="dimmed" size="sm">
+                  {t('review.showing', { shown: section.entries.length, total: section.total })}
+                </Text>
+                {limit < REVIEW_MAX_LIMIT && (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setLimit((l) => Math.min(REVIEW_MAX_LIMIT, l * 5))}
+                  >
+                    {t('review.showMore')}
+                  </Button>
+                )}
+              </Group>
             )}
           </Card>
         ))}

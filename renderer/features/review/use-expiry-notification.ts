@@ -16,9 +16,9 @@ export function useExpiryNotification(onClick?: () => void): void {
     if (typeof window === 'undefined' || typeof window.Notification === 'undefined') return;
     let live = true;
     void (async () => {
-      const result = await api['review:lists']({ now: formatInstant(Date.now()), withinHours: 24 });
-      if (!live || !result.ok || result.value.expiringSoon.length === 0) return;
-      const count = result.value.expiringSoon.length;
+      const result = await api['review:lists']({ now: formatInstant(Date.now()), withinHours: 24, limit: 1 });
+      if (!live || !result.ok || result.value.expiringSoonTotal === 0) return;
+      const count = result.value.expiringSoonTotal;
       try {
         let permission = Notification.permission;
         if (permission === 'default') permission = await Notification.requestPermission();

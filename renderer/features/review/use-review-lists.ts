@@ -6,13 +6,16 @@ import { useCardsChanged } from '../lifecycle/cards-changed';
 /** How often the lists (and the navigation badge) are read again. */
 export const REVIEW_REFRESH_MS = 60_000;
 
-// The newest lists read anywhere in this window: the review page and the navigation badge
-// show the same numbers, whichever of them read last.
-let latest: ReviewLists | null = null;
+/** Entries per list the review page shows at first, and how many more each "show more" adds. */
+export const REVIEW_PAGE_SIZE = 100;
+
+// The newest total (expiring soon plus overdue) read anywhere in this window: the review
+// page and the navigation badge show the same number, whichever of them read last.
+let latestTotal: number | null = null;
 const listeners = new Set<() => void>();
 
-function publish(lists: ReviewLists): void {
-  latest = lists;
+function publishTotal(lists: ReviewLists): void {
+  latestTotal = lists.expiringSoonTotal + lists.overdueTotal;
   for (const listener of listeners) listener();
 }
 
@@ -21,27 +24,31 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-const snapshot = () => latest;
+const snapshot = () => latestTotal;
 
 /**
- * The review lists, read at once, after every card change in this window, and every
- * minute (cards expire by the clock, not only by edits). `failed` when the last read failed.
+ * The review lists (the first `limit` entries of each, with their totals), read at once,
+ * after every card change in this window, and every minute (cards expire by the clock, not
+ * only by edits). `failed` when the last read failed.
  */
-export function useReviewLists(): { lists: ReviewLists | null; failed: boolean; reload: () => void } {
+export function useReviewLists(limit = REVIEW_PAGE_SIZE): {
+  lists: ReviewLists | null;
+  failed: boolean;
+  reload: () => void;
+} {
   const api = useApi();
-  const lists = useSyncExternalStore(subscribe, snapshot, snapshot);
+  const [lists, setLists] = useState<ReviewLists | null>(null);
   const [failed, setFailed] = useState(false);
-  const [fresh, setFresh] = useState(false);
 
   const reload = useCallback(() => {
-    void api['review:lists']({}).then((result) => {
+    void api['review:lists']({ limit }).then((result) => {
       if (result.ok) {
-        publish(result.value);
-        setFresh(true);
+        setLists(result.value);
+        publishTotal(result.value);
         setFailed(false);
       } else setFailed(true);
     });
-  }, [api]);
+  }, [api, limit]);
 
   useEffect(() => {
     reload();
@@ -50,12 +57,13 @@ export function useReviewLists(): { lists: ReviewLists | null; failed: boolean; 
   }, [reload]);
   useCardsChanged(reload);
 
-  // Lists from before this view read its own are not shown as its answer.
-  return { lists: fresh ? lists : null, failed, reload };
+  return { lists, failed, reload };
 }
 
 /** The number of cards to follow up (expiring soon plus overdue), for the navigation badge. */
 export function useReviewCount(): number | null {
-  const { lists } = useReviewLists();
-  return lists ? lists.expiringSoon.length + lists.overdue.length : null;
+  // Only the totals are needed: one entry per list keeps the answer small.
+  const { lists } = useReviewLists(1);
+  const total = useSyncExternalStore(subscribe, snapshot, snapshot);
+  return lists ? total : null;
 }

@@ -104,13 +104,46 @@ describe('review:lists and audit:list', () => {
     expect(await call('review:lists')).toEqual({
       expiringSoon: [expect.objectContaining({ cardId: a.id })],
       overdue: [],
+      expiringSoonTotal: 1,
+      overdueTotal: 0,
     });
     expect(await call('review:lists', { now: '2026-02-14T00:00:00+01:00' })).toMatchObject({
       expiringSoon: [],
       overdue: [{ cardId: a.id }],
     });
-    expect(await call('review:lists', { withinHours: 1 })).toEqual({ expiringSoon: [], overdue: [] });
+    expect(await call('review:lists', { withinHours: 1 })).toEqual({
+      expiringSoon: [],
+      overdue: [],
+      expiringSoonTotal: 0,
+      overdueTotal: 0,
+    });
     expect(await failure('review:lists', { withinHours: 0 })).toMatchObject({ code: 'invalid-input' });
+  });
+
+  it('caps each list at the limit asked for, oldest expiry first, and still counts every card', async () => {
+    const expiries = ['2026-02-14T10:00', '2026-02-13T21:00', '2026-02-15T08:00', '2026-02-13T20:00'];
+    const ids: string[] = [];
+    for (const [i, at] of expiries.entries()) {
+      const card = await call<CardRecord>(
+        'cards:register',
+        validCard({
+          cardNumber: `975220000000000010${i}`,
+          holderHsaId: `SE2321000016-L00${i}`,
+          expiresAt: `${at}:00+01:00`,
+        }),
+      );
+      ids.push(card.id);
+    }
+    const later = { now: '2026-03-01T00:00:00+01:00' };
+    const capped = await call<{ overdue: { cardId: string }[]; overdueTotal: number }>('review:lists', {
+      ...later,
+      limit: 2,
+    });
+    expect(capped.overdue.map((e) => e.cardId)).toEqual([ids[3], ids[1]]);
+    expect(capped.overdueTotal).toBe(4);
+    const all = await call<{ overdue: { cardId: string }[] }>('review:lists', later);
+    expect(all.overdue.map((e) => e.cardId)).toEqual([ids[3], ids[1], ids[0], ids[2]]);
+    expect(await failure('review:lists', { limit: 0 })).toMatchObject({ code: 'invalid-input' });
   });
 
   it('pages the audit log newest first, for one card or all', async () => {

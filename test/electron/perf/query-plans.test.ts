@@ -142,10 +142,17 @@ describe('query plans at national scale', () => {
   });
 
   it('serves the review lists from the open cards by expiry', () => {
-    expect(plan(REVIEW_SQL.expiring, [1, 2])).toMatch(
+    expect(plan(REVIEW_SQL.expiring, [1, 2, 50])).toMatch(
       /^SEARCH cards USING INDEX cards_open_by_expiry \(expires_at>\? AND expires_at<\?\)$/m,
     );
-    expect(plan(REVIEW_SQL.overdue, [1])).toMatch(
+    expect(plan(REVIEW_SQL.overdue, [1, 50])).toMatch(
+      /^SEARCH cards USING INDEX cards_open_by_expiry \(expires_at<\?\)$/m,
+    );
+    // The totals count within the partial index (open cards only), never a scan.
+    expect(plan(REVIEW_SQL.expiringCount, [1, 2])).toMatch(
+      /^SEARCH cards USING INDEX cards_open_by_expiry \(expires_at>\? AND expires_at<\?\)$/m,
+    );
+    expect(plan(REVIEW_SQL.overdueCount, [1])).toMatch(
       /^SEARCH cards USING INDEX cards_open_by_expiry \(expires_at<\?\)$/m,
     );
   });
