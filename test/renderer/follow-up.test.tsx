@@ -94,12 +94,7 @@ describe('Att följa upp with many overdue cards', () => {
     const now = Date.now();
     await t.seed(
       Array.from({ length: 103 }, (_, i) =>
-        level3(
-          `97522000000000${String(10_000 + i)}`,
-          `M${i}`,
-          now - 40 * 24 * HOUR,
-          now - (200 - i) * HOUR,
-        ),
+        level3(`97522000000000${String(10_000 + i)}`, `M${i}`, now - 40 * 24 * HOUR, now - (200 - i) * HOUR),
       ),
     );
     renderWithApp(<ReviewPage />, t.api);
