@@ -45,7 +45,8 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
   const problems: FieldError[] = [];
   const at = ctx.now();
   const id = values.id ?? randomUUID();
-  const existing = values.id ? ctx.cards.get(values.id) : undefined;
+  // The cheap existence check first: an import of new cards never needs the full row.
+  const existing = values.id && ctx.cards.exists(values.id) ? ctx.cards.get(values.id) : undefined;
   if (existing) {
     if (sameContent(toCardValues(existing), values)) return { status: 'unchanged', id };
     problems.push({ field: 'id', message: 'id.conflict' });
