@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
@@ -10,7 +10,8 @@ import { createFileLogger, type Logger } from './logging';
 import { buildMenuTemplate, showAboutDialog } from './menu';
 import { isTrustedSender } from './security';
 import { getMainTexts } from './texts';
-import { createMainWindow, resolveAppUrl } from './window';
+import { registerAppScheme, serveAppFiles } from './app-protocol';
+import { createMainWindow, resolveAppUrl, resolveRendererDir } from './window';
 
 // Replaced by scripts/build-electron.mjs with the version from package.json.
 declare const __KORTLIGGAREN_VERSION__: string | undefined;
@@ -44,7 +45,7 @@ function start(dataDir: string): void {
     `Kortliggaren ${version}, Electron ${process.versions.electron ?? '?'}, ` +
       `${process.platform}-${process.arch}, datamapp ${dataDir}`,
   );
-  const appUrl = resolveAppUrl(app.getAppPath());
+  const appUrl = resolveAppUrl();
   try {
     backend = createBackend({
       databasePath: resolveDatabasePath(dataDir),
@@ -74,6 +75,7 @@ function start(dataDir: string): void {
     return;
   }
 
+  serveAppFiles(session.defaultSession, resolveRendererDir(app.getAppPath()));
   registerIpc(ipcMain, backend.router, (event) => isTrustedSender(event, appUrl));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -122,6 +124,8 @@ function main(): void {
   app.setPath('userData', join(dataDir, 'electron'));
   app.setAppLogsPath(join(dataDir, 'logs'));
   app.enableSandbox();
+  // Before ready, as Electron requires: the UI's scheme, with V8's code cache.
+  registerAppScheme();
 
   if (!app.requestSingleInstanceLock()) {
     // Two processes writing one register would fight over the database; the first one wins.

@@ -1,8 +1,8 @@
 import type { IpcMainInvokeEvent, Session, WebContents } from 'electron';
 
 /**
- * The URL without query and fragment, normalised by the URL parser (so `file:///a%20b`
- * and `file:///a b` compare equal); undefined when it does not parse.
+ * The URL without query and fragment, normalised by the URL parser (so `app://kortliggaren/a%20b`
+ * and `app://kortliggaren/a b` compare equal); undefined when it does not parse.
  */
 function pageAddress(url: string): string | undefined {
   try {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, screen } from 'electron';
+import { APP_URL } from './app-protocol';
 import { hardenSession, hardenWebContents } from './security';
 import {
   chooseRestoredBounds,
@@ -24,14 +24,17 @@ export interface MainWindowOptions {
   logError?: (error: unknown) => void;
 }
 
-/** The renderer's entry page inside the app. */
-export function resolveIndexHtml(appPath: string): string {
-  return join(appPath, 'dist', 'renderer', 'index.html');
+/** The folder the app scheme serves: the built renderer. */
+export function resolveRendererDir(appPath: string): string {
+  return join(appPath, 'dist', 'renderer');
 }
 
-/** The `file://` URL of the renderer's entry page: the only page IPC is accepted from. */
-export function resolveAppUrl(appPath: string): string {
-  return pathToFileURL(resolveIndexHtml(appPath)).href;
+/**
+ * The URL of the renderer's entry page on the app scheme (electron/main/app-protocol.ts):
+ * the only page navigation and IPC are accepted from.
+ */
+export function resolveAppUrl(): string {
+  return APP_URL;
 }
 
 /** The bundled, sandboxed preload script. */
@@ -73,7 +76,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  const appUrl = resolveAppUrl(options.appPath);
+  const appUrl = resolveAppUrl();
   hardenWebContents(window.webContents, appUrl);
   hardenSession(window.webContents.session);
 
@@ -91,6 +94,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     }
   });
 
-  window.loadFile(resolveIndexHtml(options.appPath)).catch((error: unknown) => options.logError?.(error));
+  window.loadURL(appUrl).catch((error: unknown) => options.logError?.(error));
   return window;
 }

@@ -14,7 +14,7 @@ import { tempDir, validCard } from '../../fixtures/cards';
 vi.mock('electron', () => ({}));
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const APP_URL = pathToFileURL(join('/opt', 'Kortliggaren', 'dist', 'renderer', 'index.html')).href;
+const APP_URL = 'app://kortliggaren/index.html';
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;
 type Frame = { url: string; parent: Frame | null };
 const eventFrom = (frame: Frame, mainFrame: Frame) =>

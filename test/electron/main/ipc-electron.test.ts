@@ -12,7 +12,7 @@ vi.mock('electron', () => ({}));
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
-const APP_URL = pathToFileURL(join('/opt', 'Kortliggaren', 'dist', 'renderer', 'index.html')).href;
+const APP_URL = 'app://kortliggaren/index.html';
 
 interface FakeFrame {
   url: string;

@@ -25,6 +25,9 @@ const fake = vi.hoisted(() => {
   };
   const backend = { router: { invoke: vi.fn() }, close: vi.fn() };
   const electron = {
+    protocol: { registerSchemesAsPrivileged: vi.fn(() => order.push('registerScheme')) },
+    session: { defaultSession: { protocol: { handle: vi.fn(() => order.push('serveApp')) } } },
+    net: { fetch: vi.fn() },
     app: {
       get isPackaged() {
         return state.isPackaged;
@@ -146,7 +149,13 @@ describe('main process wiring', () => {
     const channels = fake.electron.ipcMain.handle.mock.calls.map((call: unknown[]) => call[0]);
     expect(channels).toEqual([...CHANNEL_NAMES]);
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
-    expect(fake.order.slice(-2)).toEqual(['backend', 'window']);
+    expect(fake.order.slice(-3)).toEqual(['backend', 'serveApp', 'window']);
+    // The UI's scheme is registered before the app is ready, and served from the built renderer.
+    expect(fake.order.indexOf('registerScheme')).toBeLessThan(fake.order.indexOf('lock'));
+    expect(fake.electron.session.defaultSession.protocol.handle).toHaveBeenCalledWith(
+      'app',
+      expect.any(Function),
+    );
   });
 
   it('lets the main process choose the export path with the save dialog in Documents', async () => {

@@ -43,7 +43,7 @@ const fake = vi.hoisted(() => {
     readonly webContents = new FakeWebContents();
     bounds: { x: number; y: number; width: number; height: number };
     maximized = false;
-    readonly loadFile = vi.fn(() => Promise.resolve());
+    readonly loadURL = vi.fn(() => Promise.resolve());
     readonly show = vi.fn();
     readonly maximize = vi.fn(() => {
       this.maximized = true;
@@ -142,8 +142,8 @@ describe('createMainWindow security', () => {
     expect(window.show).toHaveBeenCalledOnce();
   });
 
-  it('loads the built renderer page from disk', () => {
-    expect(open().loadFile).toHaveBeenCalledWith(join(APP_PATH, 'dist', 'renderer', 'index.html'));
+  it('loads the renderer page from the app scheme', () => {
+    expect(open().loadURL).toHaveBeenCalledWith('app://kortliggaren/index.html');
   });
 
   it('denies window.open', () => {
@@ -153,7 +153,7 @@ describe('createMainWindow security', () => {
 
   it('prevents navigation and redirects to another URL but allows the app page itself', () => {
     const window = open();
-    const appUrl = pathToFileURL(join(APP_PATH, 'dist', 'renderer', 'index.html')).href;
+    const appUrl = 'app://kortliggaren/index.html';
     for (const name of ['will-navigate', 'will-redirect']) {
       const away = navigationEvent('https://example.com/');
       window.webContents.emit(name, away, away.url);
@@ -162,6 +162,14 @@ describe('createMainWindow security', () => {
       const otherFile = navigationEvent(pathToFileURL(join(APP_PATH, 'evil.html')).href);
       window.webContents.emit(name, otherFile, otherFile.url);
       expect(otherFile.preventDefault, name).toHaveBeenCalled();
+
+      const otherPage = navigationEvent('app://kortliggaren/assets/evil.html');
+      window.webContents.emit(name, otherPage, otherPage.url);
+      expect(otherPage.preventDefault, name).toHaveBeenCalled();
+
+      const otherHost = navigationEvent('app://elsewhere/index.html');
+      window.webContents.emit(name, otherHost, otherHost.url);
+      expect(otherHost.preventDefault, name).toHaveBeenCalled();
 
       const home = navigationEvent(`${appUrl}#/cards`);
       window.webContents.emit(name, home, home.url);
