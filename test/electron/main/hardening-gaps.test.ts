@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { Plugin } from 'vite';
 import { createBackend, type Backend } from '../../../electron/app/backend';
