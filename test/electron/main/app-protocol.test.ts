@@ -53,7 +53,9 @@ describe('the app scheme', () => {
     );
     expect(resolveAppFile(root, 'app://kortliggaren/assets/a%20b.js')).toBe(join(root, 'assets', 'a b.js'));
     // Dot segments, even encoded, are resolved by the URL parser and stop at the root.
-    expect(resolveAppFile(root, 'app://kortliggaren/%2e%2e/%2e%2e/secret.txt')).toBe(join(root, 'secret.txt'));
+    expect(resolveAppFile(root, 'app://kortliggaren/%2e%2e/%2e%2e/secret.txt')).toBe(
+      join(root, 'secret.txt'),
+    );
   });
 
   it('refuses other hosts and schemes, climbing out of the folder, and malformed addresses', () => {
