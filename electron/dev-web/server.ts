@@ -146,16 +146,30 @@ function notFound(res: ServerResponse): void {
   res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
 }
 
+// Vite names built assets after their content (`index-<hash>.js`): such a name never
+// changes content, so the browser may keep it (and V8's code cache for it) indefinitely.
+const HASHED_ASSET_RE = /^\/assets\/.+-[\w-]{8,}\.\w+$/;
+
 function serveStatic(dir: string, req: IncomingMessage, res: ServerResponse): void {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   let file = normalize(join(dir, pathname));
   if (!file.startsWith(dir + sep) && file !== dir) return notFound(res);
   if (!existsSync(file) || statSync(file).isDirectory()) file = join(dir, 'index.html');
   if (!existsSync(file)) return notFound(res);
-  res.writeHead(200, {
+  const stat = statSync(file);
+  // Everything else (index.html) is checked with the server each time: a new build shows.
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  const headers = {
     'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': HASHED_ASSET_RE.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ETag: etag,
+    'Last-Modified': stat.mtime.toUTCString(),
     'X-Content-Type-Options': 'nosniff',
-  });
+  };
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(200, headers);
   createReadStream(file).pipe(res);
 }

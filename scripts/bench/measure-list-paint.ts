@@ -21,6 +21,8 @@ declare global {
   interface Window {
     /** performance.now() (ms since navigation) at the frame after the first loaded row. */
     __firstRowsAt?: number;
+    /** Resolves with the ms from a hash change to the register until its first rows are painted. */
+    __navigateToRegister?: () => Promise<number>;
   }
 }
 
@@ -39,44 +41,84 @@ const WATCH_FIRST_ROWS = `(() => {
     requestAnimationFrame(() => { window.__firstRowsAt = performance.now(); });
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
+  window.__navigateToRegister = () => new Promise((resolve) => {
+    const start = performance.now();
+    const watch = new MutationObserver(() => {
+      if (!seen()) return;
+      watch.disconnect();
+      requestAnimationFrame(() => resolve(performance.now() - start));
+    });
+    watch.observe(document, { childList: true, subtree: true, attributes: true });
+    location.hash = '#/register';
+  });
 })();`;
 
+/** Browser restarts on one profile after the first start. */
+const RESTARTS = 4;
+/** In-app navigations to the register, from the form. */
+const NAVIGATIONS = 5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 /**
- * The register view over a database in headless Chromium, loading the production build
- * (dist/renderer) from the browser-mode server with the app's own router: milliseconds
- * from navigation until the first rows are painted. The first load is cold (no HTTP or
- * code cache); `warm` is the median of three reloads.
+ * The register view with the cards of `backend` in headless Chromium, loading the
+ * production build (dist/renderer) from the browser-mode server with the app's own router:
+ * milliseconds until the first rows are painted.
+ * - `firstStartMs`: a browser started on a new profile opens `#/register` (nothing cached;
+ *   the app's first start).
+ * - `restartMs`: the median of browser restarts on that profile opening `#/register` (HTTP
+ *   and V8 code cache as a later start has them), leaving out the first restart, which
+ *   writes the code cache.
+ * - `inAppMs`: the median of navigations from the form to the register inside the running
+ *   app, from the address change until the rows are painted (how a desk opens it).
  */
-export async function measureListPaint(backend: Backend): Promise<{ coldMs: number; warmMs: number }> {
+export async function measureListPaint(
+  backend: Backend,
+): Promise<{ firstStartMs: number; restartMs: number; inAppMs: number; startsMs: number[] }> {
   const server = await startWebServer({
     router: backend.router,
     port: 0,
     renderer: { kind: 'static', dir: resolve(ROOT, 'dist/renderer') },
   });
   const profile = mkdtempSync(join(tmpdir(), 'kortliggaren-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.addInitScript(WATCH_FIRST_ROWS);
-    const load = async (): Promise<number> => {
+  const launch = () =>
+    chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const start = async (): Promise<number> => {
+    const context = await launch();
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.addInitScript(WATCH_FIRST_ROWS);
       await page.goto(`${server.url}/#/register`);
       await page.waitForFunction(() => window.__firstRowsAt !== undefined, null, { timeout: 60_000 });
-      return page.evaluate(() => window.__firstRowsAt!);
-    };
-    const coldMs = await load();
-    const warm: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.goto('about:blank');
-      warm.push(await load());
+      return await page.evaluate(() => window.__firstRowsAt!);
+    } finally {
+      await context.close();
     }
-    warm.sort((a, b) => a - b);
-    return { coldMs, warmMs: warm[1]! };
+  };
+  try {
+    const startsMs: number[] = [];
+    for (let i = 0; i <= RESTARTS; i++) startsMs.push(await start());
+    const context = await launch();
+    const navigations: number[] = [];
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.addInitScript(WATCH_FIRST_ROWS);
+      for (let i = 0; i < NAVIGATIONS; i++) {
+        await page.goto(`${server.url}/#/registrera`);
+        await page.getByRole('textbox').first().waitFor({ timeout: 60_000 });
+        await page.waitForLoadState('networkidle');
+        navigations.push(await page.evaluate(() => window.__navigateToRegister!()));
+      }
+    } finally {
+      await context.close();
+    }
+    return {
+      firstStartMs: startsMs[0]!,
+      restartMs: median(startsMs.slice(2)),
+      inAppMs: median(navigations),
+      startsMs,
+    };
   } finally {
-    await context.close();
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }

@@ -31,17 +31,6 @@ export async function timedAsync<T>(work: () => Promise<T>): Promise<{ ms: numbe
   return { ms: performance.now() - start, value };
 }
 
-/**
- * The fastest of `runs` consecutive runs. Other processes share the two cores, so a single
- * run can include a time slice spent waiting for the CPU; the fastest run is the cost of
- * the work itself.
- */
-export async function fastestOf(runs: number, work: () => Promise<unknown>): Promise<number> {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) best = Math.min(best, (await timedAsync(work)).ms);
-  return best;
-}
-
 /** Writes a progress line (stderr, so stdout ends with the JSON result). */
 export function progress(text: string): void {
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/app/backend';
@@ -17,6 +17,8 @@ beforeAll(async () => {
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Kortliggaren</title>');
   writeFileSync(join(t.dir, 'secret.txt'), 'do not serve');
+  mkdirSync(join(staticDir, 'assets'));
+  writeFileSync(join(staticDir, 'assets', 'index-DRBytusi.js'), 'export {};');
   backend = createBackend({ databasePath: join(t.dir, 'k.db'), mode: 'web', version: 'test' });
   server = await startWebServer({
     router: backend.router,
@@ -34,7 +36,7 @@ function send(
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise<{ status: number; body: string; headers: IncomingHttpHeaders }>((resolve, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
@@ -47,7 +49,7 @@ function send(
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
       },
     );
     req.on('error', reject);
@@ -112,5 +114,19 @@ describe('browser mode server', () => {
     expect(escape.body).not.toContain('do not serve');
     const encoded = await send('/%2e%2e/secret.txt', { method: 'GET' });
     expect(encoded.body).not.toContain('do not serve');
+  });
+
+  it('lets the browser keep hashed assets and revalidate the page itself', async () => {
+    const asset = await send('/assets/index-DRBytusi.js', { method: 'GET' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await send('/', { method: 'GET' });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = page.headers.etag;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await send('/', { method: 'GET', headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    const stale = await send('/', { method: 'GET', headers: { 'If-None-Match': '"other"' } });
+    expect(stale.status).toBe(200);
   });
 });
