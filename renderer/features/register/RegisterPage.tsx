@@ -1,17 +1,19 @@
 import { Alert, Box, Button, EmptyState, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCards, IconFilterOff, IconPlus } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { useApi } from '../../ipc/client';
 import { PageHeader } from '../../components/PageHeader';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
-import { CardDrawer } from './CardDrawer';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { INITIAL_REGISTER_QUERY, useCardPages, type Sort } from './use-card-pages';
+
+// The drawer (details, lifecycle actions, date pickers) loads when a card is first opened.
+const CardDrawer = lazy(() => import('./CardDrawer').then((m) => ({ default: m.CardDrawer })));
 
 /** How long typing in the search box waits before asking the back end. */
 export const SEARCH_DEBOUNCE_MS = 200;
@@ -50,6 +52,9 @@ export function RegisterPage({
   const [now] = useState(() => Date.now());
   const [opened, setOpened] = useState<CardRecord | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
+  // Once opened, the drawer stays mounted, so that closing it animates.
+  const [drawerUsed, setDrawerUsed] = useState(cardId !== null);
+  if (cardId !== null && !drawerUsed) setDrawerUsed(true);
   const pages = useCardPages({ ...filters, search, sort });
 
   useEffect(() => {
@@ -145,7 +150,16 @@ export function RegisterPage({
           />
         )}
       </Box>
-      <CardDrawer cardId={cardId} initial={opened} onClose={() => onOpenCard(null)} onChanged={pages.retry} />
+      {(drawerUsed || cardId !== null) && (
+        <Suspense fallback={null}>
+          <CardDrawer
+            cardId={cardId}
+            initial={opened}
+            onClose={() => onOpenCard(null)}
+            onChanged={pages.retry}
+          />
+        </Suspense>
+      )}
     </Stack>
   );
 }
