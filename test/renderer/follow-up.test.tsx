@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CardDrawer } from '../../renderer/features/register/CardDrawer';
 import { ReportPage } from '../../renderer/features/report/ReportPage';
 import { ReviewPage } from '../../renderer/features/review/ReviewPage';
+import { ExtendCardModal } from '../../renderer/features/lifecycle/ExtendCardModal';
 import { makeCard, startTestBackend, type TestBackend } from './support/backend';
 import { renderWithApp } from './support/render';
 
@@ -56,6 +60,50 @@ describe('Månadsrapport', () => {
     expect(within(reasons).getByText('2026-02-11 19:40')).toBeInTheDocument();
     expect(screen.getByText('Inte exporterad')).toBeInTheDocument();
     expect(t.calls.find((c) => c.channel === 'report:monthly')?.input).toEqual({ month: '2026-02' });
+  });
+});
+
+const exportDirs: string[] = [];
+afterEach(() => {
+  for (const dir of exportDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function exportPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-export-'));
+  exportDirs.push(dir);
+  return join(dir, 'rapport.json');
+}
+
+describe('Månadsrapport after an export', () => {
+  it('warns that the data changed since the export and says what changed', async () => {
+    await t.seed([makeCard()]);
+    const exported = await t.api['report:export']({ month: '2026-02', format: 'json', path: exportPath() });
+    expect(exported.ok).toBe(true);
+    // A card registered afterwards for the same month changes the exported figures.
+    await t.seed([
+      makeCard({
+        cardNumber: '9752200000000000012',
+        holderHsaId: 'SE2321000016-H012',
+        issuedAt: '2026-02-12T21:00:00+01:00',
+        expiresAt: '2026-02-20T21:00:00+01:00',
+      }),
+    ]);
+    renderWithApp(<ReportPage now={Date.parse('2026-03-10T12:00:00+01:00')} />, t.api);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Underlaget har ändrats sedan exporten');
+    expect(alert).toHaveTextContent('Region Exempel (SE2321000016-A1B2)');
+    expect(alert).toHaveTextContent(/1 → 2/);
+    expect(screen.getByText(/^Exporterad 2026-/)).toBeInTheDocument();
+  });
+
+  it('shows no warning while the register still matches the export', async () => {
+    await t.seed([makeCard()]);
+    expect((await t.api['report:export']({ month: '2026-02', format: 'json', path: exportPath() })).ok).toBe(
+      true,
+    );
+    renderWithApp(<ReportPage now={Date.parse('2026-03-10T12:00:00+01:00')} />, t.api);
+    expect(await screen.findByText(/^Exporterad 2026-/)).toBeInTheDocument();
+    expect(screen.queryByText('Underlaget har ändrats sedan exporten')).not.toBeInTheDocument();
   });
 });
 
@@ -159,5 +207,39 @@ describe('card drawer lifecycle', () => {
     await user.click(confirm);
     expect(await within(drawer).findByText('Makulerad: Fel kort')).toBeInTheDocument();
     expect(await within(drawer).findByText('Motivering: Fel kort')).toBeInTheDocument();
+  });
+});
+
+describe('extending a card that breaks a rule', () => {
+  it('shows the violation, asks for a justification, and saves the extension with it', async () => {
+    const user = userEvent.setup({ delay: null });
+    await t.seed([makeCard()]);
+    const id = ((await t.listAll()).rows[0] as { id: string }).id;
+    const done: { id: string }[] = [];
+    renderWithApp(
+      <ExtendCardModal cardId={id} onClose={() => {}} onDone={(card) => done.push(card)} />,
+      t.api,
+    );
+
+    const dialog = await screen.findByRole('dialog', { name: /Förläng kortet/ });
+    const field = (label: string) => within(dialog).getByLabelText(label, { selector: 'input, textarea' });
+    await waitFor(() => expect(within(dialog).getByLabelText('Utfärdat av')).toHaveValue('Kim Svensson'));
+    // A Friday evening, but 25 days: longer than the two weeks a level-2 card may last.
+    await user.clear(field('Ny giltighet från'));
+    await user.type(field('Ny giltighet från'), '2026-02-13 19:00');
+    await user.clear(field('Ny giltighet till'));
+    await user.type(field('Ny giltighet till'), '2026-03-10 19:00');
+    await user.click(within(dialog).getByRole('button', { name: 'Förläng' }));
+
+    expect(await within(dialog).findByText('Förlängningen bryter mot en regel')).toBeInTheDocument();
+    expect(done).toEqual([]);
+    expect((await t.listAll()).total).toBe(1);
+
+    await user.type(field('Motivering'), 'Ersättningskortet är försenat');
+    await user.click(within(dialog).getByRole('button', { name: 'Förläng' }));
+    await waitFor(() => expect(done).toHaveLength(1));
+    const stored = await t.api['cards:get']({ id: done[0]!.id });
+    expect(stored.ok && stored.value.violationJustification).toBe('Ersättningskortet är försenat');
+    expect(stored.ok && stored.value.extendsCardId).toBe(id);
   });
 });
