@@ -27,9 +27,10 @@ export interface AuditRow {
 /** The hash of the first row's predecessor. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The hash of one audit row: over its own content and the previous row's hash. */
-export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
-  const material = JSON.stringify([
+// The row's columns in the order they are hashed and inserted (never reorder: the order is
+// part of every stored hash).
+function hashedColumns(row: Omit<AuditRow, 'hash'>) {
+  return [
     row.seq,
     row.at,
     row.actor,
@@ -39,8 +40,12 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
     row.before_json,
     row.after_json,
     row.prev_hash,
-  ]);
-  return createHash('sha256').update(material, 'utf8').digest('hex');
+  ] as const;
+}
+
+/** The hash of one audit row: over its own content and the previous row's hash. */
+export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
+  return createHash('sha256').update(JSON.stringify(hashedColumns(row)), 'utf8').digest('hex');
 }
 
 /**
@@ -74,18 +79,7 @@ export function createAuditRepository(db: Db) {
       prev_hash: previous?.hash ?? GENESIS_HASH,
     };
     const hash = hashAuditRow(row);
-    insert.run(
-      row.seq,
-      row.at,
-      row.actor,
-      row.action,
-      row.entity,
-      row.entity_id,
-      row.before_json,
-      row.after_json,
-      row.prev_hash,
-      hash,
-    );
+    insert.run(...hashedColumns(row), hash);
     return { seq: row.seq, hash };
   };
   return {
