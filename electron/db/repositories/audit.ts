@@ -45,7 +45,9 @@ function hashedColumns(row: Omit<AuditRow, 'hash'>) {
 
 /** The hash of one audit row: over its own content and the previous row's hash. */
 export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
-  return createHash('sha256').update(JSON.stringify(hashedColumns(row)), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(hashedColumns(row)), 'utf8')
+    .digest('hex');
 }
 
 /**
