@@ -66,8 +66,8 @@ export const followUpTextsSv = {
   },
   review: {
     nav: 'Att följa upp',
-    navBadge_one: '{{count}} kort att följa upp',
-    navBadge_other: '{{count}} kort att följa upp',
+    navBadge_one: '{{formatted}} kort att följa upp',
+    navBadge_other: '{{formatted}} kort att följa upp',
     title: 'Att följa upp',
     intro: 'Kort som snart går ut och kort som har gått ut utan att återlämnas eller spärras.',
     expiringSoon: 'Går ut inom {{hours}} h',
@@ -248,8 +248,8 @@ export const followUpTextsEn: typeof followUpTextsSv = {
   },
   review: {
     nav: 'Follow up',
-    navBadge_one: '{{count}} card to follow up',
-    navBadge_other: '{{count}} cards to follow up',
+    navBadge_one: '{{formatted}} card to follow up',
+    navBadge_other: '{{formatted}} cards to follow up',
     title: 'Follow up',
     intro: 'Cards that expire soon and cards that have expired without being returned or revoked.',
     expiringSoon: 'Expires within {{hours}} h',

@@ -102,7 +102,7 @@ function ReviewTable({ label, entries, busy, onEnd, onExtend }: ReviewTableProps
 
 /** "Att följa upp": cards expiring soon and overdue cards, each with one-click actions. */
 export function ReviewPage() {
-  const { t } = useTranslation('ui');
+  const { t, i18n } = useTranslation('ui');
   const { t: tc } = useTranslation('common');
   const api = useApi();
   const [limit, setLimit] = useState(REVIEW_PAGE_SIZE);
@@ -199,7 +199,7 @@ export function ReviewPage() {
                 {section.title}
               </Title>
               <Badge color={section.color} variant="light" data-testid={`count-${section.key}`}>
-                {section.total}
+                {section.total.toLocaleString(i18n.language)}
               </Badge>
             </Group>
             {section.entries.length === 0 ? (
@@ -218,7 +218,10 @@ export function ReviewPage() {
             {section.entries.length < section.total && (
               <Group gap="sm" mt="sm" data-testid={`more-${section.key}`}>
                 <Text c="dimmed" size="sm">
-                  {t('review.showing', { shown: section.entries.length, total: section.total })}
+                  {t('review.showing', {
+                    shown: section.entries.length.toLocaleString(i18n.language),
+                    total: section.total.toLocaleString(i18n.language),
+                  })}
                 </Text>
                 {limit < REVIEW_MAX_LIMIT && (
                   <Button

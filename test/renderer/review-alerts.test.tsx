@@ -1,5 +1,7 @@
-import { waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApi } from '../../shared/ipc/api';
+import { ReviewNavBadge } from '../../renderer/features/review/ReviewNavBadge';
 import { useExpiryNotification } from '../../renderer/features/review/use-expiry-notification';
 import { makeCard, startTestBackend, type TestBackend } from './support/backend';
 import { renderWithApp } from './support/render';
@@ -82,5 +84,28 @@ describe('the expiry notification at start', () => {
     await waitFor(() => expect(t.calls.some((c) => c.channel === 'review:lists')).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(shown).toEqual([]);
+  });
+});
+
+describe('the follow-up badge in the menu', () => {
+  // Only the answer's totals matter here; a stand-in back end gives a register of that size.
+  const apiWith = (overdueTotal: number) =>
+    createApi((channel) =>
+      Promise.resolve(
+        channel === 'review:lists'
+          ? { ok: true, value: { expiringSoon: [], overdue: [], expiringSoonTotal: 2, overdueTotal } }
+          : { ok: false, error: { code: 'internal', message: 'not used' } },
+      ),
+    );
+
+  it('shows the count, and 999+ for more, with the exact number in its label', async () => {
+    const many = renderWithApp(<ReviewNavBadge />, apiWith(72_457));
+    const badge = await screen.findByTestId('review-nav-badge');
+    expect(badge).toHaveTextContent('999+');
+    expect(badge.getAttribute('aria-label')?.replace(/\s/g, ' ')).toBe('72 459 kort att följa upp');
+    many.unmount();
+
+    renderWithApp(<ReviewNavBadge />, apiWith(5));
+    expect(await screen.findByTestId('review-nav-badge')).toHaveTextContent(/^7$/);
   });
 });
