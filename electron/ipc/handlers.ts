@@ -79,7 +79,7 @@ export function createHandlers(
     'cards:extend': ({ id, ...extension }) => extendCard(ctx, id, extension),
     'review:lists': (query) => reviewLists(ctx, query ?? {}),
     'audit:list': (query) => listAudit(ctx, query),
-    'import:preview': ({ rows }) => previewImportRows(ctx, rows),
+    'import:preview': ({ rows, fileIds }) => previewImportRows(ctx, rows, fileIds),
     'import:commit': ({ rows }) => commitImportRows(ctx, rows),
     'app:health': () => maintenance.health(),
     'backup:list': () => maintenance.listBackups(),

@@ -69,12 +69,16 @@ class DryRun extends Error {}
 /**
  * Validates rows from the UI's import wizard (already keyed by field name) and computes
  * what each would get — errors, or findings — by storing them in a transaction that is
- * always rolled back. Nothing is written.
+ * always rolled back. Nothing is written. `fileIds` names rows of the file checked in other
+ * parts, which these rows may extend.
  */
 export function previewImportRows(
   ctx: ServiceContext,
   rows: readonly Record<string, string>[],
+  fileIds: readonly string[] = [],
 ): RowPreview[] {
+  // Ids of rows in the file's other parts: extending one is fine, the import stores them all.
+  const elsewhere = new Set(fileIds.map((id) => id.trim().toLowerCase()));
   const previews: RowPreview[] = rows.map((_, i) => ({ row: i + 1, errors: [], findings: [] }));
   const mapped = mapCardRows(rows);
   const cards = mapped.cards.map(withStableId);
@@ -83,8 +87,14 @@ export function previewImportRows(
     ctx.db.transaction(() => {
       const stored: { row: number; id: string }[] = [];
       for (const { row, values } of orderForStore(cards)) {
+        const extended = values.extendsCardId;
+        // Checked without the link: its target is in another part, not stored in this preview.
+        const checked =
+          extended && elsewhere.has(extended) && !ctx.cards.exists(extended)
+            ? { ...values, extendsCardId: null }
+            : values;
         try {
-          stored.push({ row, id: storeCard(ctx, values, 'card.import').id });
+          stored.push({ row, id: storeCard(ctx, checked, 'card.import').id });
         } catch (error) {
           if (!(error instanceof AppError) || !error.fields) throw error;
           previews[row - 1]?.errors.push(...error.fields);

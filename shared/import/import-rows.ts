@@ -9,6 +9,15 @@ export const ImportRowsInput = z.strictObject({
   rows: z.array(z.record(z.string().max(100), z.string().max(100_000))).max(100_000),
 });
 
+/**
+ * `import:preview`: rows as for the import, and, when a large file is checked in parts,
+ * the ids of rows in its other parts that these rows extend: such an extension is not of
+ * an unknown card, since the import stores the whole file at once.
+ */
+export const ImportPreviewInput = ImportRowsInput.extend({
+  fileIds: z.array(z.string().max(100)).max(100_000).optional(),
+});
+
 const FieldErrorOut = z.object({
   field: z.string(),
   message: z.string(),

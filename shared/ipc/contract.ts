@@ -16,7 +16,12 @@ import {
   ReviewQuery,
   VoidCardInput,
 } from '../domain/lifecycle';
-import { ImportRowPreview, ImportRowsInput, ImportSummaryOut } from '../import/import-rows';
+import {
+  ImportPreviewInput,
+  ImportRowPreview,
+  ImportRowsInput,
+  ImportSummaryOut,
+} from '../import/import-rows';
 import {
   MonthlyReportQuery,
   MonthlyReportStatus,
@@ -141,7 +146,7 @@ export const contract = {
   'cards:extend': { input: ExtendCardInput, output: CardRecord },
   'review:lists': { input: ReviewQuery, output: ReviewLists },
   'audit:list': { input: AuditQuery, output: z.array(AuditEntryOut) },
-  'import:preview': { input: ImportRowsInput, output: z.array(ImportRowPreview) },
+  'import:preview': { input: ImportPreviewInput, output: z.array(ImportRowPreview) },
   'import:commit': { input: ImportRowsInput, output: ImportSummaryOut },
   'app:health': { input: NoInput, output: AppHealth },
   'backup:list': { input: NoInput, output: z.array(BackupInfo) },

@@ -8,7 +8,11 @@ import {
 } from '../../renderer/features/import/column-matching';
 import { normaliseCell, toImportRows } from '../../renderer/features/import/to-import-rows';
 import { excelDateText, cellText } from '../../renderer/features/import/parse-file';
-import { previewChunks } from '../../renderer/features/import/import-preview';
+import {
+  extendedElsewhere,
+  previewChunks,
+  type WizardRow,
+} from '../../renderer/features/import/import-preview';
 
 describe('column matching', () => {
   it('ignores case, accents, spaces and punctuation', () => {
@@ -115,5 +119,28 @@ describe('cell values', () => {
     expect(previewChunks(5_000)).toEqual([{ start: 0, end: 5_000 }]);
     expect(previewChunks(5_001)).toHaveLength(3);
     expect(previewChunks(5_001).at(-1)).toEqual({ start: 4_000, end: 5_001 });
+  });
+
+  it('tells a part which of the ids its rows extend are rows kept in other parts', () => {
+    const row = (values: Record<string, string>, removed = false): WizardRow => ({
+      source: 0,
+      values,
+      removed,
+    });
+    const A = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const B = 'bbbbbbbb-0000-4000-8000-000000000002';
+    const C = 'cccccccc-0000-4000-8000-000000000003';
+    const rows = [
+      row({ id: A }),
+      row({ id: B }, true),
+      row({ id: C }),
+      row({ extendsCardId: ` ${A.toUpperCase()} ` }), // another part's kept row, written differently
+      row({ extendsCardId: B }), // removed: the check must still report it unknown
+      row({ extendsCardId: C }), // in the same part: found by the preview itself
+      row({ extendsCardId: 'dddddddd-0000-4000-8000-000000000004' }), // in no row at all
+    ];
+    const kept = [0, 2, 3, 4, 5, 6];
+    expect(extendedElsewhere(rows, kept, [2, 3, 4, 5, 6])).toEqual([A]);
+    expect(extendedElsewhere(rows, kept, [0])).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { useApi } from '../../ipc/client';
 import { routeHash } from '../../lib/hash-route';
 import { duplicateTargets, matchColumns, missingRequired, type ColumnTarget } from './column-matching';
 import { FileStep } from './FileStep';
-import { previewChunks, summarise, type WizardRow } from './import-preview';
+import { extendedElsewhere, previewChunks, summarise, type WizardRow } from './import-preview';
 import { MappingStep } from './MappingStep';
 import type { ParsedFile, ParseFailure } from './parse-file';
 import { PreviewStep } from './PreviewStep';
@@ -75,7 +75,11 @@ export function ImportPage() {
       setChecking({ done: 0, total: kept.length });
       for (const { start, end } of previewChunks(kept.length)) {
         const part = kept.slice(start, end);
-        const answer = await api['import:preview']({ rows: part.map((i) => current[i]!.values) });
+        const fileIds = extendedElsewhere(current, kept, part);
+        const answer = await api['import:preview']({
+          rows: part.map((i) => current[i]!.values),
+          ...(fileIds.length > 0 ? { fileIds } : {}),
+        });
         if (run.current !== id) return;
         if (!answer.ok) {
           setFailure(errorText(answer.error));

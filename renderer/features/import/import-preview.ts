@@ -25,6 +25,31 @@ export function previewChunks(count: number): { start: number; end: number }[] {
   return chunks;
 }
 
+const idKey = (text: string | undefined) => text?.trim().toLowerCase() || undefined;
+
+/**
+ * For a file checked in parts: the ids that the rows of `part` extend and that belong to
+ * kept rows in other parts. The preview is told them, so such an extension is not taken
+ * for one of an unknown card (the import itself stores the whole file at once).
+ */
+export function extendedElsewhere(
+  rows: readonly WizardRow[],
+  kept: readonly number[],
+  part: readonly number[],
+): string[] {
+  const own = new Set(part.map((i) => idKey(rows[i]?.values.id)));
+  const wanted = new Set(
+    part.map((i) => idKey(rows[i]?.values.extendsCardId)).filter((id) => id !== undefined && !own.has(id)),
+  );
+  if (wanted.size === 0) return [];
+  const found = new Set<string>();
+  for (const i of kept) {
+    const id = idKey(rows[i]?.values.id);
+    if (id !== undefined && wanted.has(id)) found.add(id);
+  }
+  return [...found];
+}
+
 /** Counts for the summary line over the rows not removed. */
 export function summarise(rows: readonly WizardRow[]): {
   count: number;

@@ -206,6 +206,29 @@ describe('import:preview and import:commit', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('accepts, in a part of a large file, an extension of a row in another part it is told of', async () => {
+    const target = '0b9c4f1e-2d3a-4b5c-8d6e-7f8091a2b3c4';
+    const extending = row({
+      extendsCardId: target.toUpperCase(),
+      issuedAt: '2026-02-13 19:40',
+      expiresAt: '2026-02-15 19:40',
+    });
+    // Alone, the card it extends is unknown: an error that would block the import.
+    expect(await call('import:preview', { rows: [extending] })).toEqual([
+      { row: 1, errors: [{ field: 'extendsCardId', message: 'extendsCardId.unknown' }], findings: [] },
+    ]);
+    // Told that the file has that row elsewhere, it is checked like the import will store it.
+    expect(await call('import:preview', { rows: [extending], fileIds: [target] })).toEqual([
+      { row: 1, errors: [], findings: [] },
+    ]);
+    // And the whole file, target after the extension, imports as one.
+    expect(
+      await call('import:commit', {
+        rows: [extending, row({ id: target, cardNumber: '9752210000000000001' })],
+      }),
+    ).toEqual({ imported: 2, unchanged: 0 });
+  });
+
   it('commits all or nothing, naming rows in params, and is idempotent', async () => {
     const before = snapshot();
     expect(await failure('import:commit', { rows: [row(), row({ holderName: '' })] })).toEqual({
