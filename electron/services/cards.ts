@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CardRecord, CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
+import { CARD_FIELDS, type CardField } from '../../shared/import/card-rows';
 import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/cards';
 import { AppError, invalidInput } from '../ipc/app-error';
 import { hasViolation } from '../../shared/rules';
@@ -10,26 +11,12 @@ import { evaluate, loadRuleData, recomputeAround } from './findings';
 /** The outcome of storing one validated card. */
 export type StoreOutcome = { status: 'inserted'; id: string } | { status: 'unchanged'; id: string };
 
-// The fields that make two registrations "the same card" for an idempotent re-import.
-const CONTENT_FIELDS = [
-  'organisationHsaId',
-  'assuranceLevel',
-  'cardNumber',
-  'holderHsaId',
-  'holderName',
-  'holderIdType',
-  'unplannedPersonnel',
-  'issuedAt',
-  'expiresAt',
-  'reasonCode',
-  'reasonText',
-  'issuedBy',
-  'extendsCardId',
-  'endedAt',
-  'endReason',
-  'note',
-  'violationJustification',
-] as const satisfies readonly (keyof CardValues)[];
+// The fields that make two registrations "the same card" for an idempotent re-import:
+// every field of SPEC §3 except the id and the name of an organisation created on the way.
+type ContentField = Exclude<CardField, 'id' | 'organisationName'>;
+const CONTENT_FIELDS = CARD_FIELDS.filter(
+  (field): field is ContentField => field !== 'id' && field !== 'organisationName',
+) satisfies readonly (keyof CardValues)[];
 
 /** Tells whether two registrations carry the same content (ids aside). */
 export function sameContent(a: CardValues, b: CardValues): boolean {

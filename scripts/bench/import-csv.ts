@@ -1,26 +1,11 @@
 import { createWriteStream } from 'node:fs';
+import { CARD_FIELDS } from '../../shared/import/card-rows';
 import { stockholmOffsetMs } from './local-time';
 import { generateCards, seedOrganisations, type SeedCard, type SeedShape } from './seed-model';
 
-const COLUMNS = [
-  'id',
-  'organisationHsaId',
-  'organisationName',
-  'assuranceLevel',
-  'cardNumber',
-  'holderHsaId',
-  'holderName',
-  'holderIdType',
-  'unplannedPersonnel',
-  'issuedAt',
-  'expiresAt',
-  'reasonCode',
-  'reasonText',
-  'issuedBy',
-  'extendsCardId',
-  'endedAt',
-  'endReason',
-] as const;
+// The fields of SPEC §3 in their order, without the two free texts the generated cards lack;
+// each line below writes its values in this order.
+const COLUMNS = CARD_FIELDS.filter((field) => field !== 'note' && field !== 'violationJustification');
 
 // ISO-8601 with the Stockholm offset, as the app's own exports write instants.
 function isoLocal(epochMs: number): string {

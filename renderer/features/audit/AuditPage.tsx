@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
-import { formatIsoLocal } from '../../lib/time';
-import { actionDetail, actionLabel } from './audit-text';
+import { AuditCells, AuditHeaderCells } from './AuditCells';
 
 const PAGE = 100;
 
@@ -58,39 +57,23 @@ export function AuditPage() {
             <Table aria-label={t('audit.title')} striped verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>{t('audit.at')}</Table.Th>
-                  <Table.Th>{t('audit.actor')}</Table.Th>
-                  <Table.Th>{t('audit.action')}</Table.Th>
+                  <AuditHeaderCells />
                   <Table.Th>{t('audit.entity')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {entries.map((entry) => {
-                  const detail = actionDetail(entry, t);
-                  return (
-                    <Table.Tr key={entry.seq}>
-                      <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                        {formatIsoLocal(entry.at)}
-                      </Table.Td>
-                      <Table.Td>{entry.actor}</Table.Td>
-                      <Table.Td>
-                        {actionLabel(entry, t)}
-                        {detail && (
-                          <Text span size="xs" c="dimmed" display="block">
-                            {detail}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td fz="sm">
-                        {entry.entity === 'card' && entry.entityId ? (
-                          <a href={`#/register/${encodeURIComponent(entry.entityId)}`}>{entry.entityId}</a>
-                        ) : (
-                          [entry.entity, entry.entityId].filter(Boolean).join(' ')
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {entries.map((entry) => (
+                  <Table.Tr key={entry.seq}>
+                    <AuditCells entry={entry} />
+                    <Table.Td fz="sm">
+                      {entry.entity === 'card' && entry.entityId ? (
+                        <a href={`#/register/${encodeURIComponent(entry.entityId)}`}>{entry.entityId}</a>
+                      ) : (
+                        [entry.entity, entry.entityId].filter(Boolean).join(' ')
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -3,8 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
 import { useApi } from '../../ipc/client';
-import { formatIsoLocal } from '../../lib/time';
-import { actionDetail, actionLabel } from './audit-text';
+import { AuditCells, AuditHeaderCells } from './AuditCells';
 
 /** Props of {@link CardEvents}. */
 export interface CardEventsProps {
@@ -52,31 +51,15 @@ export function CardEvents({ cardId, version = 0 }: CardEventsProps) {
         <Table fz="sm" verticalSpacing={4} aria-label={t('audit.section')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('audit.at')}</Table.Th>
-              <Table.Th>{t('audit.actor')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th>
+              <AuditHeaderCells />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {entries.map((entry) => {
-              const detail = actionDetail(entry, t);
-              return (
-                <Table.Tr key={entry.seq}>
-                  <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-                    {formatIsoLocal(entry.at)}
-                  </Table.Td>
-                  <Table.Td>{entry.actor}</Table.Td>
-                  <Table.Td>
-                    {actionLabel(entry, t)}
-                    {detail && (
-                      <Text span size="xs" c="dimmed" display="block">
-                        {detail}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {entries.map((entry) => (
+              <Table.Tr key={entry.seq}>
+                <AuditCells entry={entry} />
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
