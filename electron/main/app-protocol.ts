@@ -46,9 +46,7 @@ export function resolveAppFile(rootDir: string, url: string): string | null {
   const root = resolve(rootDir);
   const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
   const inside = relative(root, file);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || inside.split(sep).includes('..')) {
-    return null;
-  }
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
   return join(root, inside);
 }
 
