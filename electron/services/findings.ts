@@ -166,15 +166,14 @@ function storeFindings(
     cards.map((c) => c.holderHsaId),
     cards.map((c) => c.cardNumber),
   );
-  for (const batch of chunks(cards, KEYS_PER_QUERY)) {
-    ctx.findings.replaceMany(
-      batch.map((card) => ({
-        cardId: card.id,
-        findings: evaluateFromCache(history, card, data),
-        fresh: fresh.has(card.id),
-      })),
-    );
-  }
+  // Stored in one call, so that the rows go into the table in key order.
+  ctx.findings.replaceMany(
+    cards.map((card) => ({
+      cardId: card.id,
+      findings: evaluateFromCache(history, card, data),
+      fresh: fresh.has(card.id),
+    })),
+  );
 }
 
 /**

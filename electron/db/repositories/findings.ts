@@ -52,6 +52,9 @@ export const HISTORY_SQL = {
 export const HISTORY_INDEXES = ['cards_holder', 'cards_card_number'] as const;
 
 /** SQL for what the rules read (through the holder and card-number indexes) and the stored findings. */
+// Card ids per clearing statement: the JSON parameter stays a few kilobytes.
+const CLEAR_PER_STATEMENT = 500;
+
 export function createFindingRepository(db: Db) {
   const card = db.prepare<[string], RuleRow>(
     `SELECT ${RULE_COLUMNS} FROM cards WHERE id = ? AND voided_at IS NULL`,
@@ -110,8 +113,9 @@ export function createFindingRepository(db: Db) {
       for (const f of findings) insert.run(cardId, f.code, f.severity);
     },
     /**
-     * Replaces the stored findings of many cards (a few hundred at a time) in two
-     * statements. `fresh` marks cards stored in this transaction, which have none to clear.
+     * Replaces the stored findings of many cards: clears the old ones a few hundred cards
+     * per statement, then inserts every new row in key order. `fresh` marks cards stored
+     * in this transaction, which have none to clear.
      */
     replaceMany(
       results: readonly {
@@ -121,7 +125,9 @@ export function createFindingRepository(db: Db) {
       }[],
     ): void {
       const stale = results.filter((r) => !r.fresh).map((r) => r.cardId);
-      if (stale.length > 0) clearMany.run(JSON.stringify(stale));
+      for (let i = 0; i < stale.length; i += CLEAR_PER_STATEMENT) {
+        clearMany.run(JSON.stringify(stale.slice(i, i + CLEAR_PER_STATEMENT)));
+      }
       // In key order: inserting at random places in the table and its index was five times
       // slower (measured), and card ids are random.
       const rows = results.flatMap((r) => r.findings.map((f) => [r.cardId, f.code, f.severity] as const));
