@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -33,10 +35,50 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Builds the page's `boot.ts` (renderer/boot.ts), when the root has one, as an entry of its
+ * own and loads it first, asynchronously: it sends the first screen's calls while the app's
+ * code is still loading and compiling. Vite would otherwise merge every script of
+ * index.html into the app's one entry. main.tsx imports the same module, so it runs once;
+ * in the dev server that import is all there is.
+ */
+function bootFirst(file = 'boot.ts'): Plugin {
+  let active = false;
+  return {
+    name: 'kortliggaren-boot-first',
+    apply: 'build',
+    config(config) {
+      const root = resolve(config.root ?? '.');
+      active = existsSync(join(root, file));
+      if (!active) return undefined;
+      return {
+        build: { rollupOptions: { input: { index: join(root, 'index.html'), boot: join(root, file) } } },
+      };
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!active) return html;
+        const boot = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'boot',
+        );
+        if (!boot) throw new Error('the boot entry is missing from the bundle');
+        // Just before the app's own script: after the Content-Security-Policy, and first to run.
+        const first = '<script type="module"';
+        if (!html.includes(first)) throw new Error('index.html has no module script');
+        return html.replace(
+          first,
+          `<script type="module" async crossorigin src="./${boot.fileName}"></script>\n    ${first}`,
+        );
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), bootFirst()],
   // ES-module workers let the import wizard load exceljs only when an .xlsx file is chosen.
   worker: { format: 'es' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, chunkSizeWarningLimit: 2000 },

@@ -1,6 +1,6 @@
 import type { EarlyCall } from './ipc/early-calls';
-import { parseHash } from './lib/hash-route';
-import { INITIAL_REGISTER_QUERY, pageQuery } from './features/register/use-card-pages';
+import { parseHash } from './lib/routes';
+import { INITIAL_REGISTER_QUERY, pageQuery } from './features/register/register-query';
 
 /**
  * The calls the first screen makes, with the very inputs its components use, so they can

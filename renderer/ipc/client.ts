@@ -1,18 +1,9 @@
-import { BRIDGE_KEY, type KortliggarenBridge } from '../../shared/ipc/bridge';
+import type { KortliggarenBridge } from '../../shared/ipc/bridge';
 import { createApi, type Api, type Transport } from '../../shared/ipc/api';
 import { IpcErrorSchema, type IpcResult } from '../../shared/ipc/result';
+import { bridgeSend, defaultSend, getBridge, httpSend, type RawSend } from './raw-send';
 
-declare global {
-  interface Window {
-    /** Set by the Electron preload; absent in the browser development mode and in tests. */
-    [BRIDGE_KEY]?: KortliggarenBridge;
-  }
-}
-
-/** The Electron bridge when the app runs inside the desktop shell, otherwise undefined. */
-export function getBridge(): KortliggarenBridge | undefined {
-  return typeof window === 'undefined' ? undefined : window[BRIDGE_KEY];
-}
+export { getBridge };
 
 function transportFailure(message: string): IpcResult<never> {
   return { ok: false, error: { code: 'internal', message } };
@@ -30,44 +21,42 @@ export function toEnvelope(body: unknown): IpcResult<unknown> {
   return transportFailure('malformed response');
 }
 
-/** Calls the back end over the Electron preload bridge. */
-export function createBridgeTransport(bridge: KortliggarenBridge): Transport {
-  return async (channel, input) => {
-    try {
-      return toEnvelope(await bridge.api[channel](input));
-    } catch (error) {
-      return transportFailure(error instanceof Error ? error.message : 'ipc failed');
-    }
-  };
+/** A raw answer as a result envelope; a call that failed on the way becomes an `internal` error. */
+export async function envelopeOf(
+  answer: Promise<unknown>,
+  failure = 'ipc failed',
+): Promise<IpcResult<unknown>> {
+  try {
+    return toEnvelope(await answer);
+  } catch (error) {
+    return transportFailure(error instanceof Error ? error.message : failure);
+  }
 }
 
-/**
- * Calls the back end of the browser development mode: `POST /api/<channel>` with the input
- * as JSON. The custom header makes the request non-simple, so another web page cannot
- * send it without a CORS preflight the server refuses.
- */
+function transportOf(send: RawSend, failure: string): Transport {
+  return (channel, input) =>
+    envelopeOf(
+      Promise.resolve().then(() => send(channel, input)),
+      failure,
+    );
+}
+
+/** Calls the back end over the Electron preload bridge. */
+export function createBridgeTransport(bridge: KortliggarenBridge): Transport {
+  return transportOf(bridgeSend(bridge), 'ipc failed');
+}
+
+/** Calls the back end of the browser mode over loopback HTTP (see {@link httpSend}). */
 export function createHttpTransport(
   baseUrl = '',
   fetchImpl: typeof fetch = (...args) => fetch(...args),
 ): Transport {
-  return async (channel, input) => {
-    try {
-      const response = await fetchImpl(`${baseUrl}/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kortliggaren': '1' },
-        body: JSON.stringify(input ?? null),
-      });
-      return toEnvelope(await response.json());
-    } catch (error) {
-      return transportFailure(error instanceof Error ? error.message : 'request failed');
-    }
-  };
+  return transportOf(httpSend(baseUrl, fetchImpl), 'request failed');
 }
 
 /** The API object for this window: the Electron bridge when present, else loopback HTTP. */
 export function createDefaultApi(): Api {
-  const bridge = getBridge();
-  return createApi(bridge ? createBridgeTransport(bridge) : createHttpTransport());
+  return createApi(transportOf(defaultSend(), getBridge() ? 'ipc failed' : 'request failed'));
 }
 
 export { ApiProvider, useApi } from './ApiProvider';

@@ -1,10 +1,16 @@
 import type { Api } from '../../shared/ipc/api';
-import type { Channel } from '../../shared/ipc/contract';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/result';
 
 /** A call to send before the UI has rendered, for a component that will ask for it. */
 export interface EarlyCall {
   channel: Channel;
   input: unknown;
+}
+
+/** An early call on its way: its answer as a result envelope. */
+export interface SentEarlyCall extends EarlyCall {
+  reply: Promise<IpcResult<unknown>>;
 }
 
 /** How long an early answer may wait for its taker before it counts as stale. */
@@ -19,28 +25,61 @@ function callKey(channel: string, input: unknown): string {
   )}`;
 }
 
+/** Sends calls over an API at once. */
+export function sendEarlyCalls(api: Api, calls: readonly EarlyCall[]): SentEarlyCall[] {
+  const callable = api as unknown as Record<string, (input: unknown) => Promise<IpcResult<unknown>>>;
+  return calls.map((call) => ({ ...call, reply: callable[call.channel]!(call.input) }));
+}
+
+// The API objects made by withEarlyCalls, each with the function that hands out an answer
+// that has already arrived.
+const arrivedAnswers = new WeakMap<Api, (key: string) => IpcResult<unknown> | undefined>();
+
 /**
- * Sends `calls` at once and returns an API that hands each early answer to the first
- * identical call made within {@link EARLY_CALL_TTL_MS}; every other call goes through as
- * usual. The first screen's data is then fetched while the page's code is still starting,
- * instead of after its first render.
+ * Returns an API that hands the answer of each call already sent to the first identical
+ * call made within {@link EARLY_CALL_TTL_MS} of `startedAt`; every other call goes through
+ * as usual. The first screen's data is then fetched while the page's code is still
+ * starting, instead of after its first render.
  */
-export function withEarlyCalls(api: Api, calls: readonly EarlyCall[], now = () => Date.now()): Api {
-  const started = now();
-  const pending = new Map<string, Promise<unknown>>();
+export function withEarlyCalls(
+  api: Api,
+  sent: readonly SentEarlyCall[],
+  { now = () => Date.now(), startedAt = now() }: { now?: () => number; startedAt?: number } = {},
+): Api {
+  const pending = new Map<string, { reply: Promise<IpcResult<unknown>>; arrived?: IpcResult<unknown> }>();
+  for (const { channel, input, reply } of sent) {
+    const entry: { reply: Promise<IpcResult<unknown>>; arrived?: IpcResult<unknown> } = { reply };
+    pending.set(callKey(channel, input), entry);
+    void reply.then((result) => {
+      entry.arrived = result;
+    });
+  }
+  // Each early answer is handed out once, and only while it is fresh.
+  const take = (key: string) => {
+    const entry = pending.get(key);
+    if (!entry) return undefined;
+    pending.delete(key);
+    return now() - startedAt <= EARLY_CALL_TTL_MS ? entry : undefined;
+  };
   const callable = api as unknown as Record<string, (input: unknown) => Promise<unknown>>;
-  for (const { channel, input } of calls) pending.set(callKey(channel, input), callable[channel]!(input));
   const wrapped: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const channel of Object.keys(api)) {
-    wrapped[channel] = (input) => {
-      const key = callKey(channel, input);
-      const early = pending.get(key);
-      if (early) {
-        pending.delete(key);
-        if (now() - started <= EARLY_CALL_TTL_MS) return early;
-      }
-      return callable[channel]!(input);
-    };
+    wrapped[channel] = (input) => take(callKey(channel, input))?.reply ?? callable[channel]!(input);
   }
-  return wrapped as unknown as Api;
+  const result = wrapped as unknown as Api;
+  arrivedAnswers.set(result, (key) => (pending.get(key)?.arrived ? take(key)?.arrived : undefined));
+  return result;
+}
+
+/**
+ * The answer to an early call identical to this one if it has already arrived, handed out
+ * like a call would be (so it is used once), for a component's first render: it can then
+ * show the data at once instead of a loader. Undefined otherwise: call the API as usual.
+ */
+export function takeArrivedEarly<C extends Channel>(
+  api: Api,
+  channel: C,
+  input: ChannelInput<C>,
+): IpcResult<ChannelOutput<C>> | undefined {
+  return arrivedAnswers.get(api)?.(callKey(channel, input)) as IpcResult<ChannelOutput<C>> | undefined;
 }

@@ -7,6 +7,7 @@ import { ROW_HEIGHT } from '../../renderer/features/register/RegisterTable';
 import { makeCard, startTestBackend, type TestBackend } from './support/backend';
 import { renderWithApp } from './support/render';
 import { startupCalls } from '../../renderer/startup-calls';
+import { sendEarlyCalls, withEarlyCalls } from '../../renderer/ipc/early-calls';
 
 let t: TestBackend;
 beforeEach(() => {
@@ -60,6 +61,21 @@ describe('register', () => {
     await waitFor(() => expect(bodyRows()).toHaveLength(3));
     const early = startupCalls('#/register').find((c) => c.channel === 'cards:list');
     expect(listCalls()[0]).toEqual(early?.input);
+  });
+
+  it('shows a start-up answer that has arrived in its first render, without asking again', async () => {
+    await t.seed(threeCards);
+    const sent = sendEarlyCalls(t.api, startupCalls('#/register'));
+    await Promise.all(sent.map((call) => call.reply));
+    const asked = listCalls().length;
+    const api = withEarlyCalls(t.api, sent);
+    await Promise.resolve(); // lets it note the answers that have arrived
+    renderWithApp(<Harness />, api);
+    // No waiting: the rows are there at once, and no loader was shown instead.
+    expect(bodyRows()).toHaveLength(3);
+    expect(screen.getByText('3 kort')).toBeInTheDocument();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(listCalls()).toHaveLength(asked);
   });
 
   it('renders the rows from the back end, newest first, with their count', async () => {

@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { listRecentMonths } from '../../lib/time';
@@ -48,15 +48,21 @@ function monthLabel(month: string, language: string): string {
 export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
   const { t, i18n } = useTranslation('ui');
   const language = i18n.language;
+  // The month names are formatted when the list is first opened (or a month is chosen):
+  // the first Intl date formatter costs tens of milliseconds while the app starts.
+  const [monthsOpened, setMonthsOpened] = useState(false);
+  const listMonths = monthsOpened || value.month !== null;
   const months = useMemo(
     () => [
       { value: ALL, label: t('register.filter.allMonths') },
-      ...listRecentMonths(now, MONTHS_BACK).map((month) => ({
-        value: month,
-        label: monthLabel(month, language),
-      })),
+      ...(listMonths
+        ? listRecentMonths(now, MONTHS_BACK).map((month) => ({
+            value: month,
+            label: monthLabel(month, language),
+          }))
+        : []),
     ],
-    [now, language, t],
+    [listMonths, now, language, t],
   );
   const organisationOptions = useMemo(
     () => [
@@ -82,6 +88,7 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
       <Select
         aria-label={t('register.filter.month')}
         data={months}
+        onDropdownOpen={() => setMonthsOpened(true)}
         value={value.month ?? ALL}
         onChange={(month) => onChange({ month: month && month !== ALL ? month : null })}
         allowDeselect={false}

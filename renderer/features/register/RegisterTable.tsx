@@ -49,6 +49,9 @@ export function RegisterTable({ total, rowAt, ensureRows, sort, onSort, onOpen }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Until the table is laid out its height is unknown: the window's is an upper bound, so
+    // the first render already holds the rows in view instead of none.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     paddingStart: ROW_HEIGHT,
     scrollPaddingStart: ROW_HEIGHT,
   });

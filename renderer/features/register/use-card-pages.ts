@@ -1,53 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CardListQuery, CardListRow, SORT_FIELDS } from '../../../shared/ipc/contract';
+import type { CardListQuery, CardListRow } from '../../../shared/ipc/contract';
+import type { Api } from '../../../shared/ipc/api';
 import { useApi } from '../../ipc/client';
+import { takeArrivedEarly } from '../../ipc/early-calls';
+import { PAGE_SIZE, pageQuery, toListQuery, type RegisterQuery } from './register-query';
 
-/** Rows fetched per request: small enough to be quick, large enough for a screen and more. */
-export const PAGE_SIZE = 100;
-
-export type SortField = (typeof SORT_FIELDS)[number];
-export interface Sort {
-  by: SortField;
-  dir: 'asc' | 'desc';
-}
-
-/** What the register shows: search, filters and order. Paging is the hook's business. */
-export interface RegisterQuery {
-  search: string;
-  month: string | null;
-  level: 2 | 3 | null;
-  organisationHsaId: string | null;
-  /** Only cards with a stored violation ('violation') or any finding ('any'). */
-  findings?: 'violation' | 'any' | null;
-  sort: Sort;
-}
-
-/** The `cards:list` input for a query, without empty filters. */
-export function toListQuery(query: RegisterQuery): CardListQuery {
-  const out: CardListQuery = { sort: query.sort };
-  const search = query.search.trim();
-  if (search) out.search = search;
-  if (query.month) out.month = query.month;
-  if (query.level) out.level = query.level;
-  if (query.organisationHsaId) out.organisationHsaId = query.organisationHsaId;
-  if (query.findings) out.findings = query.findings;
-  return out;
-}
-
-/** The `cards:list` input for one page of a query. */
-export function pageQuery(query: RegisterQuery, page: number): CardListQuery {
-  return { ...toListQuery(query), offset: page * PAGE_SIZE, limit: PAGE_SIZE };
-}
-
-/** What the register shows when it opens: every card, newest first. */
-export const INITIAL_REGISTER_QUERY: RegisterQuery = {
-  search: '',
-  month: null,
-  level: null,
-  organisationHsaId: null,
-  findings: null,
-  sort: { by: 'issuedAt', dir: 'desc' },
-};
+export {
+  INITIAL_REGISTER_QUERY,
+  PAGE_SIZE,
+  pageQuery,
+  toListQuery,
+  type RegisterQuery,
+  type Sort,
+  type SortField,
+} from './register-query';
 
 interface PagesState {
   key: string;
@@ -60,6 +26,16 @@ function emptyState(key: string): PagesState {
   return { key, total: null, pages: new Map(), failed: false };
 }
 
+function openingState(api: Api, query: RegisterQuery, key: string) {
+  const arrived = takeArrivedEarly(api, 'cards:list', pageQuery(query, 0));
+  if (!arrived?.ok) return { state: emptyState(key), requested: { key: '', pages: new Set<number>() } };
+  return {
+    state: { key, total: arrived.value.total, pages: new Map([[0, arrived.value.rows]]), failed: false },
+    // As loadPage(0) marks it on the first attempt.
+    requested: { key: `0|${key}`, pages: new Set([0]) },
+  };
+}
+
 /**
  * The register as sparse pages: only the pages around what is on screen are fetched, so
  * 100 000 cards cost no more than 100. A new query starts over; answers to an old query
@@ -68,11 +44,14 @@ function emptyState(key: string): PagesState {
 export function useCardPages(query: RegisterQuery) {
   const api = useApi();
   const key = JSON.stringify(toListQuery(query));
-  const [state, setState] = useState<PagesState>(() => emptyState(key));
-  const [attempt, setAttempt] = useState(0);
+  // The first page may have arrived already (sent at start-up): then the first render
+  // shows the rows instead of a loader.
+  const [opening] = useState(() => openingState(api, query, key));
   // Pages asked for under the current query; a new query (or a return to an earlier one,
   // whose rows were dropped) starts from nothing.
-  const requested = useRef({ key: '', pages: new Set<number>() });
+  const requested = useRef(opening.requested);
+  const [state, setState] = useState<PagesState>(opening.state);
+  const [attempt, setAttempt] = useState(0);
   const current = state.key === key ? state : emptyState(key);
 
   const loadPage = useCallback(
