@@ -4,10 +4,11 @@ import { appVersion } from './paths';
 
 /**
  * Serves a register database in the browser mode and measures the register view in
- * Chromium (measure-list-paint.ts), in a process of its own; prints one JSON line.
+ * the headless Chromium at BROWSER (measure-list-paint.ts), in a process of its own;
+ * prints one JSON line.
  */
-const [database] = process.argv.slice(2);
-if (!database) throw new Error('usage: list-paint-child DATABASE');
+const [database, browser] = process.argv.slice(2);
+if (!database || !browser) throw new Error('usage: list-paint-child DATABASE BROWSER');
 const backend = createBackend({
   databasePath: database,
   mode: 'web',
@@ -26,7 +27,7 @@ if (status.ok && (status.value as { needed?: boolean }).needed) {
   );
 }
 try {
-  const paint = await measureListPaint(backend);
+  const paint = await measureListPaint(backend, browser);
   process.stdout.write(`${JSON.stringify({ ...paint, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
 } finally {
   backend.close();

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createBackend } from '../../electron/app/backend';
 import { openDatabase } from '../../electron/db/open';
 import { addDecision } from '../../electron/services/rules-data';
 import { runChild } from './child';
-import { appVersion } from './paths';
+import { appVersion, BROWSERS } from './paths';
 import { measureImport } from './measure-import';
 import { measureReport } from './measure-report';
 import { measureSearch } from './measure-search';
@@ -89,19 +89,22 @@ async function main(): Promise<Record<string, unknown>> {
     progress(
       `import of ${imported.imported} rows: ${round(imported.ms)} ms, its peak RSS ${round(imported.maxRssMb)} MB`,
     );
-    const paint = await runChild<{
-      firstStartMs: number;
-      restartMs: number;
-      inAppMs: number;
-      startsMs: number[];
-      maxRssMb: number;
-    }>('list-paint-child', [imported.database]);
-    progress(
-      `register first rows: first start ${round(paint.firstStartMs)} ms, restarts ${paint.startsMs
-        .slice(1)
-        .map((ms) => round(ms))
-        .join(', ')} ms, from the form ${round(paint.inAppMs)} ms`,
-    );
+    if (BROWSERS.length === 0) throw new Error('no Chromium found: apt-get install chromium-headless-shell');
+    const paints: (PaintResult & { browser: string })[] = [];
+    for (const browser of BROWSERS) {
+      const result = await runChild<PaintResult>('list-paint-child', [imported.database, browser]);
+      paints.push({ ...result, browser: basename(browser) });
+      progress(
+        `register first rows in ${basename(browser)}: first start ${round(result.firstStartMs)} ms, restarts ${result.startsMs
+          .slice(1)
+          .map((ms) => round(ms))
+          .join(', ')} ms, from the form ${round(result.inAppMs)} ms`,
+      );
+    }
+    const [paint, fullBrowser] = paints as [
+      PaintResult & { browser: string },
+      ...(PaintResult & { browser: string })[],
+    ];
 
     return {
       cards: seed.cards,
@@ -121,6 +124,14 @@ async function main(): Promise<Record<string, unknown>> {
       listFirstPaintRestartMs: round(paint.restartMs),
       listInAppNavigationMs: round(paint.inAppMs),
       listServerPeakRssMb: round(paint.maxRssMb),
+      listBrowser: paint.browser,
+      ...(fullBrowser
+        ? {
+            listFirstPaintFullBrowserMs: round(fullBrowser.firstStartMs),
+            listFirstPaintFullBrowserRestartMs: round(fullBrowser.restartMs),
+            fullBrowser: fullBrowser.browser,
+          }
+        : {}),
       seedMs: round(seed.ms),
       openMs: round(opened.ms),
       recomputeAllFindingsMs: round(recompute.ms),
@@ -128,6 +139,14 @@ async function main(): Promise<Record<string, unknown>> {
   } finally {
     if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface PaintResult {
+  firstStartMs: number;
+  restartMs: number;
+  inAppMs: number;
+  startsMs: number[];
+  maxRssMb: number;
 }
 
 const result = await main();

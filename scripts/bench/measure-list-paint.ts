@@ -6,7 +6,6 @@ import type { Backend } from '../../electron/app/backend';
 import { startWebServer } from '../../electron/dev-web/server';
 import { ROOT } from './paths';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -74,6 +73,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  */
 export async function measureListPaint(
   backend: Backend,
+  browser: string,
 ): Promise<{ firstStartMs: number; restartMs: number; inAppMs: number; startsMs: number[] }> {
   const server = await startWebServer({
     router: backend.router,
@@ -82,7 +82,7 @@ export async function measureListPaint(
   });
   const profile = mkdtempSync(join(tmpdir(), 'kortliggaren-bench-chromium-'));
   const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+    chromium.launchPersistentContext(profile, { executablePath: browser, headless: true, args: ARGS });
   const start = async (): Promise<number> => {
     const context = await launch();
     try {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /**
@@ -11,3 +11,15 @@ export const ROOT = process.env.BENCH_ROOT ?? resolve(import.meta.dirname, '../.
 export function appVersion(): string {
   return (JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
+
+/**
+ * The browsers the register is measured in, first the one whose figure counts. Chromium's
+ * headless shell (Debian's chromium-headless-shell; what Playwright's own headless mode
+ * runs) renders a page as the full browser does but starts none of the browser's own UI.
+ * The full browser in headless mode starts its WebUI pages (the omnibox popup, the new-tab
+ * page) on the same two cores at the moment the page loads, which the desktop window never
+ * has; it is measured too, when installed, for comparison.
+ */
+export const BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].filter((path) =>
+  existsSync(path),
+);
