@@ -1,6 +1,6 @@
 import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState, type RefObject } from 'react';
+import { useDeferredValue, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { listRecentMonths } from '../../lib/time';
@@ -48,28 +48,31 @@ function monthLabel(month: string, language: string): string {
 export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
   const { t, i18n } = useTranslation('ui');
   const language = i18n.language;
-  // The month names are formatted when the list is first opened (or a month is chosen):
-  // the first Intl date formatter costs tens of milliseconds while the app starts.
-  const [monthsOpened, setMonthsOpened] = useState(false);
-  const listMonths = monthsOpened || value.month !== null;
+  // The option lists are filled in by a background render just after the first frame, so
+  // the register's rows do not wait for 24 month names and every organisation: Mantine
+  // keeps a select's options mounted (its keyboard handling needs them), 300 of them here.
+  // A list whose filter is set is filled at once, for its label.
+  const listsFilled = useDeferredValue(true, false);
   const months = useMemo(
     () => [
       { value: ALL, label: t('register.filter.allMonths') },
-      ...(listMonths
+      ...(listsFilled || value.month !== null
         ? listRecentMonths(now, MONTHS_BACK).map((month) => ({
             value: month,
             label: monthLabel(month, language),
           }))
         : []),
     ],
-    [listMonths, now, language, t],
+    [listsFilled, value.month, now, language, t],
   );
   const organisationOptions = useMemo(
     () => [
       { value: ALL, label: t('register.filter.allOrganisations') },
-      ...organisations.map((o) => ({ value: o.hsaId, label: o.name })),
+      ...(listsFilled || value.organisationHsaId !== null
+        ? organisations.map((o) => ({ value: o.hsaId, label: o.name }))
+        : []),
     ],
-    [organisations, t],
+    [listsFilled, value.organisationHsaId, organisations, t],
   );
 
   return (
@@ -88,7 +91,6 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
       <Select
         aria-label={t('register.filter.month')}
         data={months}
-        onDropdownOpen={() => setMonthsOpened(true)}
         value={value.month ?? ALL}
         onChange={(month) => onChange({ month: month && month !== ALL ? month : null })}
         allowDeselect={false}

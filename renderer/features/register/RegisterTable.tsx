@@ -48,7 +48,7 @@ export function RegisterTable({ total, rowAt, ensureRows, sort, onSort, onOpen }
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     // Until the table is laid out its height is unknown: the window's is an upper bound, so
     // the first render already holds the rows in view instead of none.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
