@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { ChunkingContext } from 'rolldown';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -51,8 +52,38 @@ function bootFirst(file = 'boot.ts'): Plugin {
       const root = resolve(config.root ?? '.');
       active = existsSync(join(root, file));
       if (!active) return undefined;
+      const boot = join(root, file);
+      // The boot module and what it imports, found once from the module graph.
+      let bootModules: Set<string> | undefined;
+      const bootClosure = (ctx: ChunkingContext) => {
+        if (bootModules) return bootModules;
+        bootModules = new Set();
+        const queue = [boot];
+        for (let id = queue.pop(); id !== undefined; id = queue.pop()) {
+          if (bootModules.has(id)) continue;
+          bootModules.add(id);
+          queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return bootModules;
+      };
       return {
-        build: { rollupOptions: { input: { index: join(root, 'index.html'), boot: join(root, file) } } },
+        build: {
+          rolldownOptions: {
+            input: { index: join(root, 'index.html'), boot },
+            output: {
+              codeSplitting: {
+                // The group would otherwise pull in the boot module, which main.tsx imports.
+                includeDependenciesRecursively: false,
+                // Everything else the app needs to start goes into one chunk: as a dozen
+                // small ones shared with the lazy pages, the last of them queued behind the
+                // start-up calls (a browser opens six connections to a server).
+                groups: [
+                  { name: (id, ctx) => (bootClosure(ctx).has(id) ? null : 'app'), tags: ['$initial'] },
+                ],
+              },
+            },
+          },
+        },
       };
     },
     transformIndexHtml: {

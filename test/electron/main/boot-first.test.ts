@@ -57,6 +57,21 @@ describe('the boot entry (vite.config.ts bootFirst)', () => {
     expect(appCode).toContain(`./${boot}`);
   });
 
+  it('puts the rest of what the app needs to start into its own chunk, not into chunks shared with lazy pages', () => {
+    const app = scriptSources(built.html)[1]!.src!;
+    const preloaded = [...built.html.matchAll(/modulepreload[^>]*href="\.\/assets\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    const loadedAtStart = [app, ...preloaded].map((file) => built.assets.get(file) ?? '');
+    expect(loadedAtStart.filter((code) => code.includes('shared-fixture-marker'))).toHaveLength(1);
+    expect(built.assets.get(app)).toContain('shared-fixture-marker');
+    // The lazy page is a chunk of its own, loaded on demand.
+    const lazy = [...built.assets.entries()].filter(([, code]) => code.includes('lazy-fixture-marker'));
+    expect(lazy).toHaveLength(1);
+    expect(lazy[0]![0]).not.toBe(app);
+    expect(preloaded).not.toContain(lazy[0]![0]);
+  });
+
   it('leaves a page without a boot.ts as it is', async () => {
     const plain = await buildFixture('csp');
     try {
