@@ -39,7 +39,7 @@ function FindingItem({ finding, onSetExpiry }: { finding: FindingOut; onSetExpir
       }}
     >
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <ThemeIcon size={22} radius="xl" variant="light" color={violation ? 'red' : 'yellow.8'} mt={1}>
+        <ThemeIcon size={22} radius="xl" variant="light" color={violation ? 'red' : 'yellow'} mt={1}>
           {violation ? <IconAlertOctagon size={14} /> : <IconAlertTriangle size={14} />}
         </ThemeIcon>
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>

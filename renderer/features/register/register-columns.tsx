@@ -65,12 +65,15 @@ function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
           role="img"
           aria-label={t(`register.finding.${severity}`)}
           title={label}
-          color={violation ? 'red' : 'yellow.8'}
-          variant={violation ? 'filled' : 'light'}
+          // Amber with dark text for warnings: Mantine's light variant with a shade drew
+          // the text in nearly the background's colour.
+          color={violation ? 'red' : 'yellow.5'}
+          variant="filled"
+          autoContrast
           radius="sm"
           size="sm"
-          px={6}
           leftSection={<Icon size={12} stroke={2} />}
+          px={6}
           style={{ flexShrink: 0 }}
         >
           {codes.length}
