@@ -1,13 +1,20 @@
-import { createHash } from 'node:crypto';
-import type { CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
-import { mapCardRows, openCardCsv } from '../../shared/import/card-rows';
+import { mapCardRows } from '../../shared/import/card-rows';
 import type { FindingCode } from '../../shared/rules/types';
 import { AppError, invalidInput } from '../ipc/app-error';
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData } from './findings';
-import { ImportRejected, orderForStore, storeImport, storeImportRows, type ImportSummary } from './import';
+import {
+  ImportRejected,
+  orderForStore,
+  ROWS_PER_STEP,
+  storeImport,
+  storeImportRows,
+  type ImportSummary,
+} from './import';
+import { openImportCsv, withStableId } from './import-csv';
+import { openImportCsvInWorker } from './import-worker-source';
 
 /** What the import wizard shows for one row before anything is written. */
 export interface RowPreview {
@@ -18,49 +25,26 @@ export interface RowPreview {
   findings: FindingCode[];
 }
 
-// Fixed namespace for the name-based ids of imported rows; never change it, or a re-import
-// of an old file would no longer recognise the cards it already brought in.
-const IMPORT_NAMESPACE = Buffer.from('4b1f0a7c93d24c5e8f6a2b7d1e0c9a35', 'hex');
-
-/**
- * Gives a row without an id a name-based UUID (RFC 4122 version 5) from what identifies a
- * handed-out card: its number, its holder and its issue time. Old logs carry no ids, and
- * without this a second import of the same file would register every card twice; with it
- * the second import finds them unchanged (and a changed row is refused as a conflict).
- */
-export function withStableId<T extends { values: CardValues }>(row: T): T {
-  if (row.values.id) return row;
-  const { cardNumber, holderHsaId, issuedAt } = row.values;
-  const hash = createHash('sha1')
-    .update(IMPORT_NAMESPACE)
-    .update(`${cardNumber}\u0000${holderHsaId}\u0000${issuedAt}`, 'utf8')
-    .digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return { ...row, values: { ...row.values, id } };
-}
+// From this size a file is validated in a worker thread while this one stores the rows
+// already checked (about 4 000 rows; smaller files are done before a worker has started).
+const WORKER_MIN_BYTES = 1_000_000;
 
 /**
  * Imports a card CSV (SPEC §6) all or nothing. Throws ImportRejected with every error,
- * each naming its data row (or `header`), when anything in the file is wrong.
+ * each naming its data row (or `header`), when anything in the file is wrong. A large
+ * file is read and validated in a worker thread, a few steps ahead of the rows stored:
+ * the second core does the validation instead of waiting.
  */
 export function importCsv(ctx: ServiceContext, text: string): ImportSummary {
-  const opened = openCardCsv(text);
-  if (!opened.ok) throw new ImportRejected(opened.errors.map((e) => ({ ...e, row: String(e.row) })));
-  // Validated and stored a step at a time: a file of 100 000 rows is never held parsed.
-  const { rows } = opened;
-  return storeImportRows(ctx, {
-    size: rows.size,
-    read(start, end) {
-      const { cards, errors } = rows.map(start, end);
-      return {
-        cards: cards.map((c) => withStableId({ row: String(c.row), values: c.values })),
-        errors: errors.map((e) => ({ ...e, row: String(e.row) })),
-      };
-    },
-  });
+  const worker = text.length >= WORKER_MIN_BYTES ? openImportCsvInWorker(text, ROWS_PER_STEP) : null;
+  try {
+    const opened = worker?.opened ?? openImportCsv(text);
+    if (!opened.ok) throw new ImportRejected(opened.errors);
+    // Validated and stored a step at a time: a file of 100 000 rows is never held parsed.
+    return storeImportRows(ctx, opened.rows);
+  } finally {
+    worker?.close();
+  }
 }
 
 // Thrown to roll a dry run back; never leaves this module.

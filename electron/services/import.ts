@@ -115,9 +115,12 @@ export interface ImportRowSource {
   read(start: number, end: number): { cards: { row: string; values: CardValues }[]; errors: RowError[] };
 }
 
-// Rows validated and stored per step: each step reads its holders' histories at once, and
-// nothing of a row but what the findings need outlives its step.
-const ROWS_PER_STEP = 1_000;
+/**
+ * Rows validated and stored per step: each step reads its holders' histories at once, and
+ * nothing of a row but what the findings need outlives its step. A source is read in
+ * steps of this size, in order.
+ */
+export const ROWS_PER_STEP = 1_000;
 
 /**
  * Writes validated organisations and cards in one transaction: any register-dependent

@@ -11,11 +11,14 @@ const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'node_modules', '.cache', 'kortliggaren-bench');
 mkdirSync(out, { recursive: true });
 await build({
-  entryPoints: ['main', 'import-child', 'list-paint-child'].map((name) =>
-    join(root, 'scripts/bench', `${name}.ts`),
-  ),
+  entryPoints: [
+    ...['main', 'import-child', 'list-paint-child'].map((name) => join(root, 'scripts/bench', `${name}.ts`)),
+    // The CSV import's worker, found beside the bundle that starts it (import-worker-source.ts).
+    join(root, 'electron/services/import-worker.ts'),
+  ],
   outdir: out,
   outExtension: { '.js': '.mjs' },
+  entryNames: '[name]',
   bundle: true,
   platform: 'node',
   format: 'esm',
