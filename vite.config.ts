@@ -78,7 +78,11 @@ function bootFirst(file = 'boot.ts'): Plugin {
                 // small ones shared with the lazy pages, the last of them queued behind the
                 // start-up calls (a browser opens six connections to a server).
                 groups: [
-                  { name: (id, ctx) => (bootClosure(ctx).has(id) ? null : 'app'), tags: ['$initial'] },
+                  {
+                    name: (id, ctx) => (bootClosure(ctx).has(id) ? null : 'app'),
+                    debugName: 'app',
+                    tags: ['$initial'],
+                  },
                 ],
               },
             },

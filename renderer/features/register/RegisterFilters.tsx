@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { Combobox, Group, Input, SegmentedControl, Select, TextInput, type SelectProps } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useDeferredValue, useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,31 @@ function monthLabel(month: string, language: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * A filter's select. Until `live`, a look-alike of the closed select stands in for it: a
+ * Mantine Select is a combobox, a popover and an input, and the three of the register took
+ * a fifth of the work before its first rows appeared. The real one replaces it in the
+ * background render just after the first frame, before anyone can reach for it.
+ */
+function FilterSelect({
+  live,
+  ...props
+}: SelectProps & { live: boolean; data: { value: string; label: string }[] }) {
+  if (live) return <Select {...props} />;
+  return (
+    <Input
+      component="div"
+      aria-hidden
+      w={props.w}
+      pointer
+      rightSection={<Combobox.Chevron />}
+      rightSectionPointerEvents="none"
+    >
+      {props.data.find((option) => option.value === props.value)?.label}
+    </Input>
+  );
+}
+
 /** Search box and filters (month, level, organisation, findings) above the register. */
 export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
   const { t, i18n } = useTranslation('ui');
@@ -52,6 +77,7 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
   // the register's rows do not wait for 24 month names and every organisation: Mantine
   // keeps a select's options mounted (its keyboard handling needs them), 300 of them here.
   // A list whose filter is set is filled at once, for its label.
+  // The selects themselves follow the same way (see FilterSelect).
   const listsFilled = useDeferredValue(true, false);
   const months = useMemo(
     () => [
@@ -88,7 +114,8 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
         style={{ flex: '1 1 280px' }}
         maw={460}
       />
-      <Select
+      <FilterSelect
+        live={listsFilled}
         aria-label={t('register.filter.month')}
         data={months}
         value={value.month ?? ALL}
@@ -108,7 +135,8 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
           { value: '3', label: t('form.level.three') },
         ]}
       />
-      <Select
+      <FilterSelect
+        live={listsFilled}
         aria-label={t('register.filter.organisation')}
         data={organisationOptions}
         value={value.organisationHsaId ?? ALL}
@@ -119,7 +147,8 @@ export function RegisterFilters({ value, onChange, organisations, searchRef, now
         comboboxProps={{ shadow: 'md' }}
         nothingFoundMessage={t('form.organisation.nothingFound')}
       />
-      <Select
+      <FilterSelect
+        live={listsFilled}
         aria-label={t('verdict.filter.label')}
         data={[
           { value: ALL, label: t('verdict.filter.all') },
