@@ -78,9 +78,11 @@ function bulk(ctx: ServiceContext) {
 /**
  * The service context for one import transaction: the desk user is read once, not for
  * each of 100 000 audit entries, organisations are looked up once each, and the audit
- * chain's end is carried along. All are fixed for the length of the transaction.
+ * chain's end is carried along. All are fixed for the length of the transaction. Into a
+ * register that `startsEmpty`, the cards that exist are exactly those the import stored,
+ * so it keeps their ids instead of asking the database about each row.
  */
-function batchContext(ctx: ServiceContext): ServiceContext {
+function batchContext(ctx: ServiceContext, { startsEmpty }: { startsEmpty: boolean }): ServiceContext {
   const actor = ctx.actor();
   const known = new Map<string, ReturnType<ServiceContext['organisations']['get']>>();
   const organisations: ServiceContext['organisations'] = {
@@ -95,7 +97,18 @@ function batchContext(ctx: ServiceContext): ServiceContext {
     },
   };
   const audit: ServiceContext['audit'] = { ...ctx.audit, append: ctx.audit.transactionAppender() };
-  return { ...ctx, actor: () => actor, organisations, audit };
+  const stored = new Set<string>();
+  const cards: ServiceContext['cards'] = startsEmpty
+    ? {
+        ...ctx.cards,
+        exists: (id) => stored.has(id),
+        insert(card, at) {
+          ctx.cards.insert(card, at);
+          stored.add(card.id);
+        },
+      }
+    : ctx.cards;
+  return { ...ctx, actor: () => actor, organisations, audit, cards };
 }
 
 /** Orders rows for storing: a card may extend one that comes later in the same file, so those go last. */
@@ -152,7 +165,9 @@ export function storeImportRows(
   organisations: readonly OrganisationInput[] = [],
 ): ImportSummary {
   return ctx.db.transaction((): ImportSummary => {
-    const batch = batchContext(ctx);
+    const registered = source.size >= BULK_MIN_ROWS ? bulk(ctx).cardCount() : null;
+    const bulkLoad = registered !== null && source.size >= registered;
+    const batch = batchContext(ctx, { startsEmpty: registered === 0 });
     const at = ctx.now();
     for (const organisation of organisations) {
       if (batch.organisations.get(organisation.hsaId)) continue;
@@ -172,7 +187,6 @@ export function storeImportRows(
     const invalid: RowError[] = [];
     const refused: RowError[] = [];
     const waiting: { row: string; values: CardValues }[] = [];
-    const bulkLoad = source.size >= BULK_MIN_ROWS && source.size >= bulk(ctx).cardCount();
     // A bulk load reads the (smaller) register's history up front and then needs no index.
     const recompute = prepareImportRecompute(batch, { wholeRegister: bulkLoad });
     const restoreIndexes = bulkLoad ? bulk(ctx).suspendIndexes() : () => {};

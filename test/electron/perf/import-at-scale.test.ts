@@ -134,6 +134,37 @@ describe('a bulk import', () => {
     });
   });
 
+  it('knows a row repeated further down a large file into an empty register, and a conflicting one', () => {
+    const header = `id;${HEADER}`;
+    const lines = csv(6000).split('\r\n').slice(1);
+    const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const rows = lines.map((line, i) => `${id(i)};${line}`);
+    // The same row again is unchanged; the same id with another holder name is a conflict.
+    expect(importCsv(backend.services, [header, ...rows, rows[10]!].join('\r\n'))).toEqual({
+      imported: 6000,
+      unchanged: 1,
+    });
+    backend.close();
+    cleanup();
+    const temp = tempDir();
+    cleanup = temp.cleanup;
+    backend = createBackend({
+      databasePath: join(temp.dir, 'k.db'),
+      mode: 'cli',
+      version: 'test',
+      actor: 'test',
+    });
+    const conflicting = rows[10]!.replace('Anna Nummer10', 'Berit Nummer10');
+    let rejected: ImportRejected | undefined;
+    try {
+      importCsv(backend.services, [header, ...rows, conflicting].join('\r\n'));
+    } catch (error) {
+      rejected = error as ImportRejected;
+    }
+    expect(rejected?.errors).toEqual([{ row: '6001', field: 'id', message: 'id.conflict' }]);
+    expect(backend.db.prepare('SELECT count(*) AS n FROM cards').get()).toEqual({ n: 0 });
+  });
+
   it('writes nothing, indexes included, when a row is refused', () => {
     const before = indexes(backend);
     const bad = csv(1).split('\r\n')[1]!.replace('SE2321000016-A1B2;Region Exempel', 'SE2321000016-ZZZZ;');
