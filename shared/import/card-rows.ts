@@ -6,7 +6,7 @@
 import { CardInput, type CardValues } from '../domain/card';
 import { toFieldErrors, type FieldError } from '../domain/errors';
 import { formatInstant, parseLocalDateTime } from '../time/stockholm';
-import { parseCsv, type CsvRecord } from './csv';
+import { indexCsv } from './csv';
 
 /** The field names of SPEC §3, in the order errors are reported. */
 export const CARD_FIELDS = [
@@ -158,8 +158,8 @@ export interface CardCsvRows {
   readonly size: number;
   /**
    * Validates records [start, end) (0-based, of `size`); rows are numbered as in the file.
-   * Each record is let go once read, so an import of 100 000 rows never holds all of them
-   * parsed and validated at once.
+   * A file without quotes is cut into cells only here (see indexCsv), so an import of
+   * 100 000 rows never holds all of them parsed and validated at once.
    */
   map(start: number, end: number): { cards: CardRow[]; errors: RowFieldError[] };
 }
@@ -171,7 +171,7 @@ export interface CardCsvRows {
 export function openCardCsv(
   text: string,
 ): { ok: true; rows: CardCsvRows } | { ok: false; errors: CsvFieldError[] } {
-  const csv = parseCsv(text);
+  const csv = indexCsv(text);
   if (!csv.ok) {
     return {
       ok: false,
@@ -188,7 +188,9 @@ export function openCardCsv(
   csv.header.forEach((name, index) => {
     if (name === '') {
       // Spreadsheets often leave an empty trailing column; only one with content is a problem.
-      if (csv.records.some((r) => (r.cells[index] ?? '').trim() !== '')) {
+      let filled = false;
+      for (let i = 0; i < csv.size && !filled; i++) filled = (csv.record(i).cells[index] ?? '').trim() !== '';
+      if (filled) {
         errors.push({ row: 'header', field: `(${index + 1})`, message: 'csv.unnamedColumn' });
       }
       columns.push(null);
@@ -203,16 +205,14 @@ export function openCardCsv(
     if (!columns.includes(field)) errors.push({ row: 'header', field, message: 'csv.columnMissing' });
   }
   if (errors.length > 0) return { ok: false, errors };
-  const records: (CsvRecord | undefined)[] = csv.records;
   return {
     ok: true,
     rows: {
-      size: records.length,
+      size: csv.size,
       map(start, end) {
         const rows: { row: number; cells: Record<string, string> }[] = [];
-        for (let i = start; i < Math.min(end, records.length); i++) {
-          const { row, cells } = records[i]!;
-          records[i] = undefined;
+        for (let i = start; i < Math.min(end, csv.size); i++) {
+          const { row, cells } = csv.record(i);
           const record: Record<string, string> = {};
           columns.forEach((field, c) => {
             if (field) record[field] = cells[c] ?? '';
