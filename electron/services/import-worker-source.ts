@@ -73,9 +73,16 @@ export function openImportCsvInWorker(
 ): WorkerImport | null {
   const signal = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
-  const worker = startWorker(entry, { text, rowsPerStep, lookahead: LOOKAHEAD_STEPS, port: port2, signal }, [
-    port2,
-  ]);
+  let worker: Worker;
+  try {
+    worker = startWorker(entry, { text, rowsPerStep, lookahead: LOOKAHEAD_STEPS, port: port2, signal }, [
+      port2,
+    ]);
+  } catch {
+    // No way to start it here (from source without tsx installed): the caller does the work.
+    port1.close();
+    return null;
+  }
   // A worker left waiting (the import failed half-way) must not keep the process alive.
   worker.unref();
   const close = () => {
