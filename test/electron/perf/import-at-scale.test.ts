@@ -13,7 +13,8 @@ import { tempDir } from '../../fixtures/cards';
 
 let backend: Backend;
 let cleanup: () => void;
-beforeEach(() => {
+// A new, empty register in a folder of its own.
+function openFreshBackend() {
   const temp = tempDir();
   cleanup = temp.cleanup;
   backend = createBackend({
@@ -22,11 +23,13 @@ beforeEach(() => {
     version: 'test',
     actor: 'test',
   });
-});
-afterEach(() => {
+}
+function closeBackend() {
   backend.close();
   cleanup();
-});
+}
+beforeEach(openFreshBackend);
+afterEach(closeBackend);
 
 const HEADER =
   'organisationHsaId;organisationName;assuranceLevel;cardNumber;holderHsaId;holderName;holderIdType;' +
@@ -144,16 +147,8 @@ describe('a bulk import', () => {
       imported: 6000,
       unchanged: 1,
     });
-    backend.close();
-    cleanup();
-    const temp = tempDir();
-    cleanup = temp.cleanup;
-    backend = createBackend({
-      databasePath: join(temp.dir, 'k.db'),
-      mode: 'cli',
-      version: 'test',
-      actor: 'test',
-    });
+    closeBackend();
+    openFreshBackend();
     const conflicting = rows[10]!.replace('Anna Nummer10', 'Berit Nummer10');
     let rejected: ImportRejected | undefined;
     try {
