@@ -1,6 +1,6 @@
 import type { KortliggarenBridge } from '../../shared/ipc/bridge';
 import { createApi, type Api, type Transport } from '../../shared/ipc/api';
-import { IpcErrorSchema, type IpcResult } from '../../shared/ipc/result';
+import type { IpcResult } from '../../shared/ipc/result';
 import { bridgeSend, defaultSend, getBridge, httpSend, type RawSend } from './raw-send';
 
 export { getBridge };
@@ -9,12 +9,17 @@ function transportFailure(message: string): IpcResult<never> {
   return { ok: false, error: { code: 'internal', message } };
 }
 
-/** Checks that a value received from outside has the shape of a result envelope. */
-export function toEnvelope(body: unknown): IpcResult<unknown> {
+/**
+ * Checks that a value received from outside has the shape of a result envelope. The
+ * error schema (and zod with it) is loaded with the first failure, not at start-up: the
+ * first screen's answers are all successes.
+ */
+export async function toEnvelope(body: unknown): Promise<IpcResult<unknown>> {
   if (typeof body !== 'object' || body === null || !('ok' in body))
     return transportFailure('malformed response');
   if (body.ok === true && 'value' in body) return { ok: true, value: body.value };
   if (body.ok === false && 'error' in body) {
+    const { IpcErrorSchema } = await import('../../shared/ipc/result');
     const error = IpcErrorSchema.safeParse(body.error);
     if (error.success) return { ok: false, error: error.data };
   }
@@ -27,7 +32,7 @@ export async function envelopeOf(
   failure = 'ipc failed',
 ): Promise<IpcResult<unknown>> {
   try {
-    return toEnvelope(await answer);
+    return await toEnvelope(await answer);
   } catch (error) {
     return transportFailure(error instanceof Error ? error.message : failure);
   }

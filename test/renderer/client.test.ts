@@ -74,8 +74,8 @@ describe('bridge transport (desktop)', () => {
 });
 
 describe('toEnvelope', () => {
-  it('refuses an error envelope with an unknown code', () => {
-    expect(toEnvelope({ ok: false, error: { code: 'teapot', message: 'x' } })).toMatchObject({
+  it('refuses an error envelope with an unknown code', async () => {
+    expect(await toEnvelope({ ok: false, error: { code: 'teapot', message: 'x' } })).toMatchObject({
       ok: false,
       error: { code: 'internal', message: 'malformed response' },
     });
