@@ -31,6 +31,12 @@ export function sendEarlyCalls(api: Api, calls: readonly EarlyCall[]): SentEarly
   return calls.map((call) => ({ ...call, reply: callable[call.channel]!(call.input) }));
 }
 
+// An early answer waiting for its taker, and the answer itself once it has arrived.
+interface Pending {
+  reply: Promise<IpcResult<unknown>>;
+  arrived?: IpcResult<unknown>;
+}
+
 // The API objects made by withEarlyCalls, each with the function that hands out an answer
 // that has already arrived.
 const arrivedAnswers = new WeakMap<Api, (key: string) => IpcResult<unknown> | undefined>();
@@ -46,9 +52,9 @@ export function withEarlyCalls(
   sent: readonly SentEarlyCall[],
   { now = () => Date.now(), startedAt = now() }: { now?: () => number; startedAt?: number } = {},
 ): Api {
-  const pending = new Map<string, { reply: Promise<IpcResult<unknown>>; arrived?: IpcResult<unknown> }>();
+  const pending = new Map<string, Pending>();
   for (const { channel, input, reply } of sent) {
-    const entry: { reply: Promise<IpcResult<unknown>>; arrived?: IpcResult<unknown> } = { reply };
+    const entry: Pending = { reply };
     pending.set(callKey(channel, input), entry);
     void reply.then((result) => {
       entry.arrived = result;

@@ -51,10 +51,10 @@ export const HISTORY_SQL = {
 /** The indexes HISTORY_SQL reads through; an import keeps them while it bulk-loads. */
 export const HISTORY_INDEXES = ['cards_holder', 'cards_card_number'] as const;
 
-/** SQL for what the rules read (through the holder and card-number indexes) and the stored findings. */
 // Card ids per clearing statement: the JSON parameter stays a few kilobytes.
 const CLEAR_PER_STATEMENT = 500;
 
+/** SQL for what the rules read (through the holder and card-number indexes) and the stored findings. */
 export function createFindingRepository(db: Db) {
   const card = db.prepare<[string], RuleRow>(
     `SELECT ${RULE_COLUMNS} FROM cards WHERE id = ? AND voided_at IS NULL`,

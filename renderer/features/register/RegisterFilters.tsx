@@ -73,11 +73,11 @@ function FilterSelect({
 export function RegisterFilters({ value, onChange, organisations, searchRef, now }: RegisterFiltersProps) {
   const { t, i18n } = useTranslation('ui');
   const language = i18n.language;
-  // The option lists are filled in by a background render just after the first frame, so
-  // the register's rows do not wait for 24 month names and every organisation: Mantine
-  // keeps a select's options mounted (its keyboard handling needs them), 300 of them here.
-  // A list whose filter is set is filled at once, for its label.
-  // The selects themselves follow the same way (see FilterSelect).
+  // The selects (see FilterSelect) and their option lists come in a background render just
+  // after the first frame, so the register's rows wait neither for 24 month names (the
+  // first Intl formatter alone costs tens of milliseconds) nor for 300 organisations, whose
+  // options Mantine keeps mounted. A list whose filter is set is filled at once, for the
+  // stand-in's label.
   const listsFilled = useDeferredValue(true, false);
   const months = useMemo(
     () => [
