@@ -70,6 +70,7 @@ export const en: Texts<typeof sv> = {
     'field.unknown': 'Unknown field.',
     'enum.invalid': 'Is not one of the allowed values.',
     'text.forbiddenCharacters': 'Contains forbidden characters (control characters or broken Unicode).',
+    'text.lineBreak': 'Must not contain line breaks; write it all on one line.',
     'text.tooShort': 'Must be at least {{min}} characters.',
     'text.tooLong': 'Must be at most {{max}} characters.',
     'hsaId.format': 'Is not an HSA-id (SE, ten digits, hyphen, letters/digits).',

@@ -66,6 +66,7 @@ export const sv = {
     'field.unknown': 'Okänt fält.',
     'enum.invalid': 'Är inte ett av de tillåtna värdena.',
     'text.forbiddenCharacters': 'Innehåller otillåtna tecken (styrtecken eller trasig Unicode).',
+    'text.lineBreak': 'Får inte innehålla radbrytningar; skriv allt på en rad.',
     'text.tooShort': 'Måste vara minst {{min}} tecken.',
     'text.tooLong': 'Får vara högst {{max}} tecken.',
     'hsaId.format': 'Är inte ett HSA-id (SE, tio siffror, bindestreck, bokstäver/siffror).',
