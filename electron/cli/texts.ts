@@ -55,6 +55,10 @@ export const cliTexts = {
       outRequired: '--out krävs för formatet {{format}}',
       'path.notAbsolute': 'sökvägen {{path}} är inte absolut',
       'path.folderMissing': 'mappen för {{path}} finns inte',
+      'path.notAFile': '{{path}} är inte en fil',
+      'path.isDatabase':
+        '{{path}} är registrets egen databas eller hör till den; en export skriver aldrig över registret – välj en annan fil',
+      'path.inBackups': '{{path}} ligger i mappen för säkerhetskopior – välj en annan mapp',
     },
     error: { prefix: 'Fel' },
   },
@@ -113,6 +117,10 @@ export const cliTexts = {
       outRequired: '--out is required for the {{format}} format',
       'path.notAbsolute': 'the path {{path}} is not absolute',
       'path.folderMissing': 'the folder of {{path}} does not exist',
+      'path.notAFile': '{{path}} is not a file',
+      'path.isDatabase':
+        "{{path}} is the register's own database or belongs to it; an export never overwrites the register – choose another file",
+      'path.inBackups': '{{path}} is in the backups folder – choose another folder',
     },
     error: { prefix: 'Error' },
   },

@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import {
   formatReportJson,
   REPORT_FILE_FORMATS,
@@ -14,6 +13,7 @@ import { csvPaths, toCsv } from '../export/csv';
 import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from '../export/xlsx';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { checkExportTarget, registerPathOf } from './export-target';
 import { buildMonthlyReport, checkMonth, recordReportedMonth, reportContentHash } from './report';
 
 /** File formats of the export (SPEC §5). */
@@ -78,12 +78,11 @@ export function suggestedExportName(ctx: ServiceContext, month: string, format: 
   return format === 'csv' ? stem : `${stem}.${format}`;
 }
 
-function checkTarget(path: string): void {
-  if (!isAbsolute(path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw invalidInput([{ field: 'path', message: 'path.folderMissing' }]);
-  }
+// Every file the export would write, each checked by the one guard (never the register,
+// its companions or the backups folder); the base path of a CSV pair need not be a file.
+function checkTargets(ctx: ServiceContext, paths: readonly string[]): void {
+  const databasePath = registerPathOf(ctx.db);
+  for (const path of paths) checkExportTarget(path, databasePath);
 }
 
 /**
@@ -99,7 +98,9 @@ export function prepareExport(
   if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) {
     throw invalidInput([{ field: 'format', message: 'enum.invalid' }]);
   }
-  checkTarget(request.path);
+  if (!isAbsolute(request.path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
+  const paths = request.format === 'csv' ? Object.values(csvPaths(request.path)) : [request.path];
+  checkTargets(ctx, paths);
   const generatedAtMs = ctx.now();
   const report = buildMonthlyReport(ctx, month, generatedAtMs);
   const contentHash = reportContentHash(report);
