@@ -8,7 +8,7 @@ import {
 import type { ReportExportDone } from '../../shared/ipc/report';
 import { decisionsInForce } from '../../shared/report/months';
 import { reasonsTable, statisticsTable, type ReportAbout } from '../../shared/report/tables';
-import { writeFileAtomic } from '../export/atomic-write';
+import { writeFilesAtomic, type AtomicWriteFs } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
 import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from '../export/xlsx';
 import { invalidInput } from '../ipc/app-error';
@@ -129,15 +129,20 @@ export function prepareExport(
 }
 
 /**
- * Writes the rendered files atomically, then records the month as reported. A month
- * counts as reported only once every file is safely on disk.
+ * Writes the rendered files atomically and all or nothing (a CSV pair is never half new),
+ * then records the month as reported. A month counts as reported only once every file is
+ * safely on disk.
  */
 function commitExport(
   ctx: ServiceContext,
   prepared: PreparedExport,
   contents: (string | Uint8Array)[],
+  fs?: AtomicWriteFs,
 ): ExportResult {
-  prepared.files.forEach((file, i) => writeFileAtomic(file.path, contents[i]!));
+  writeFilesAtomic(
+    prepared.files.map((file, i) => ({ path: file.path, data: contents[i]! })),
+    fs,
+  );
   const files = prepared.files.map((f) => f.path);
   recordReportedMonth(ctx, prepared.report, prepared.contentHash, {
     fileFormat: prepared.request.format,
@@ -166,15 +171,19 @@ export async function exportMonthlyReport(
   return commitExport(ctx, prepared, contents);
 }
 
-/** The same as exportMonthlyReport, blocking: for the synchronous CLI. */
+/**
+ * The same as exportMonthlyReport, blocking: for the synchronous CLI. `fs` is the file
+ * system the files are written with; tests pass one that fails.
+ */
 export function exportMonthlyReportSync(
   ctx: ServiceContext,
   request: ExportRequest,
   appVersion: string,
+  fs?: AtomicWriteFs,
 ): ExportResult {
   const prepared = prepareExport(ctx, request, appVersion);
   const contents = prepared.files.map((file) =>
     typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
   );
-  return commitExport(ctx, prepared, contents);
+  return commitExport(ctx, prepared, contents, fs);
 }
