@@ -22,6 +22,7 @@ const server = await startWebServer({
   router: backend.router,
   port: Number(process.env.PORT ?? 5173),
   renderer: staticMode ? { kind: 'static', dir: resolve(root, 'dist/renderer') } : { kind: 'vite', root },
+  onError: (error) => console.error('[server]', error),
 });
 console.log(`Kortliggaren (webbläge) på ${server.url}  databas: ${databasePath}`);
 
