@@ -27,6 +27,18 @@ export const cliTexts = {
       '  end ID --at TIDPUNKT --reason returned|revoked',
       '                 registrera att ett kort återlämnats eller spärrats',
       '  audit verify   kontrollera att granskningsloggen är obruten (slutstatus 1 om inte)',
+      '  backup [--out FIL]',
+      '                 ta en kontrollerad säkerhetskopia, i mappen backups/ eller till FIL',
+      '  backup list    lista säkerhetskopiorna, nyast först',
+      '  restore NAMN --yes',
+      '                 ersätt databasen med en säkerhetskopia ur backup list; den nuvarande sparas',
+      '                 först i backups/ (stäng appen innan)',
+      '  personal-data erase-expired [--now TIDPUNKT]',
+      '                 radera korthållarnas namn och HSA-id när lagringstiden har gått ut',
+      '  personal-data export --holder HSA-ID [--out FIL]',
+      '                 allt som finns sparat om en korthållare (registerutdrag), som JSON',
+      '  personal-data retention [--years N]',
+      '                 visa eller ändra lagringstiden i år',
       '  help           visa den här hjälpen',
       '',
       'Utan --db används deskens egen databas. Utdata är JSON på stdout; fel skrivs',
@@ -61,6 +73,10 @@ export const cliTexts = {
       'path.inBackups': '{{path}} ligger i mappen för säkerhetskopior – välj en annan mapp',
     },
     error: { prefix: 'Fel' },
+    warning: {
+      emptyDatabase:
+        'Varning: {{path}} är tom (0 byte) och är alltså inget register; den används som ett nytt, tomt register. Kontrollera sökvägen om du väntade dig dina registreringar.',
+    },
   },
   en: {
     help: [
@@ -89,6 +105,18 @@ export const cliTexts = {
       '  end ID --at INSTANT --reason returned|revoked',
       '                 record that a card was returned or revoked',
       '  audit verify   check that the audit log is unbroken (exit status 1 if not)',
+      '  backup [--out FILE]',
+      '                 take a verified backup, into the backups/ folder or to FILE',
+      '  backup list    list the backups, newest first',
+      '  restore NAME --yes',
+      '                 replace the database with a backup from backup list; the current one is',
+      '                 first kept in backups/ (close the app before)',
+      '  personal-data erase-expired [--now INSTANT]',
+      "                 erase holders' names and HSA-ids once the retention period is over",
+      '  personal-data export --holder HSA-ID [--out FILE]',
+      '                 everything stored about one holder (access request), as JSON',
+      '  personal-data retention [--years N]',
+      '                 show or change the retention period in years',
       '  help           show this help',
       '',
       "Without --db the desk's own database is used. Output is JSON on stdout; errors go",
@@ -123,5 +151,9 @@ export const cliTexts = {
       'path.inBackups': '{{path}} is in the backups folder – choose another folder',
     },
     error: { prefix: 'Error' },
+    warning: {
+      emptyDatabase:
+        'Warning: {{path}} is empty (0 bytes), so it is no register; it is used as a new, empty register. Check the path if you expected your registrations.',
+    },
   },
 };
