@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HsaId } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
@@ -15,6 +14,7 @@ import {
   retentionYears,
   setRetentionYears,
 } from '../services/personal-data';
+import { checkExportTarget, registerPathOf } from '../services/export-target';
 import { CliInputError, type CommandEnv } from './rules-commands';
 
 /** The common command environment, plus where relative paths start (run.ts may pass it). */
@@ -69,7 +69,19 @@ export function runBackup(args: string[], env: MaintenanceEnv): void {
     throw new CliInputError([`out: ${env.t('validation.required')}`]);
   }
   const path = values.out === undefined ? undefined : absolute(env, values.out);
-  const created = runService(env, () => maintenance.createBackup(path));
+  const created = runService(env, () => {
+    try {
+      return maintenance.createBackup(path);
+    } catch (error) {
+      // The person typed --out, so that is the field the line names.
+      if (!(error instanceof AppError) || !error.fields) throw error;
+      throw new AppError(
+        error.code,
+        error.message,
+        error.fields.map((f) => ({ ...f, field: f.field === 'path' ? 'out' : f.field })),
+      );
+    }
+  });
   env.stdout(JSON.stringify(created));
 }
 
@@ -138,13 +150,13 @@ export function runPersonalData(args: string[], env: MaintenanceEnv): void {
         ),
       );
     }
-    const text = `${JSON.stringify(exportPersonalData(services(env), parsed.data), null, 2)}\n`;
-    if (values.out === undefined) env.stdout(text.trimEnd());
+    const ctx = services(env);
+    const path = values.out === undefined ? undefined : absolute(env, values.out);
+    // Checked before the export, which is audited: a refused file leaves no trace.
+    if (path !== undefined) runService(env, () => checkExportTarget(path, registerPathOf(ctx.db), {}, 'out'));
+    const text = `${JSON.stringify(exportPersonalData(ctx, parsed.data), null, 2)}\n`;
+    if (path === undefined) env.stdout(text.trimEnd());
     else {
-      const path = absolute(env, values.out);
-      if (!existsSync(dirname(path))) {
-        throw new CliInputError([`out: ${env.t('validation.path.folderMissing')}`]);
-      }
       writeFileAtomic(path, text);
       env.stdout(JSON.stringify({ path }));
     }

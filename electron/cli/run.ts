@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { i18n } from 'i18next';
@@ -66,6 +66,9 @@ const COMMANDS: Record<string, Command> = {
   'personal-data': simple(runPersonalData),
 };
 
+/** Every command the CLI knows; `--help` lists each. */
+export const COMMAND_NAMES = Object.keys(COMMANDS);
+
 /**
  * Runs one CLI invocation: `[--db FILE] [--lang sv|en] COMMAND …`. Output is JSON on
  * stdout; each error is one line on stderr. Returns the exit status.
@@ -110,6 +113,9 @@ export function runCli(argv: string[], io: CliIo): number {
       : resolveDatabasePath(
           resolveDataDir({ platform: process.platform, env: io.env, home: io.env.HOME ?? '' }),
         );
+    // SQLite takes an empty file for a new register; a person who named a file expected theirs.
+    if (values.db && isEmptyFile(databasePath))
+      io.stderr(t('cli:warning.emptyDatabase', { path: databasePath }));
     const open = () => (backend ??= createBackend({ databasePath, mode: 'cli', version: io.version }));
     return command(rest, open, io, t, language);
   } catch (error) {
@@ -122,6 +128,19 @@ export function runCli(argv: string[], io: CliIo): number {
   } finally {
     backend?.close();
   }
+}
+
+// Empty, and no WAL beside it that could hold its content.
+function isEmptyFile(path: string): boolean {
+  const size = (p: string) => {
+    try {
+      const stat = statSync(p);
+      return stat.isFile() ? stat.size : -1;
+    } catch {
+      return undefined;
+    }
+  };
+  return size(path) === 0 && !size(`${path}-wal`);
 }
 
 function isParseArgsError(error: unknown): boolean {

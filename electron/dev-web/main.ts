@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createBackend } from '../app/backend';
 import { readVersion } from '../cli/run';
+import { exportFolderChooser } from './export-folder';
 import { startWebServer } from './server';
 
 // `npm run dev:web` (Vite, hot reload) and `npm run preview:web` (the production build).
@@ -16,15 +16,13 @@ const backend = createBackend({
   mode: 'web',
   version: readVersion(),
   logError: (channel, error) => console.error(`[${channel}]`, error),
-  chooseExportPath: (suggestedName) => {
-    mkdirSync(exportDir, { recursive: true });
-    return Promise.resolve(join(exportDir, suggestedName));
-  },
+  chooseExportPath: exportFolderChooser(exportDir),
 });
 const server = await startWebServer({
   router: backend.router,
   port: Number(process.env.PORT ?? 5173),
   renderer: staticMode ? { kind: 'static', dir: resolve(root, 'dist/renderer') } : { kind: 'vite', root },
+  onError: (error) => console.error('[server]', error),
 });
 console.log(`Kortliggaren (webbläge) på ${server.url}  databas: ${databasePath}`);
 

@@ -22,7 +22,16 @@ async function render(spec) {
     });
     worksheet.columns = sheet.columns.map((column) => ({ header: column.header, width: column.width }));
     worksheet.getRow(1).font = { bold: true };
-    for (const row of sheet.rows) worksheet.addRow(row);
+    for (const row of sheet.rows) {
+      const added = worksheet.addRow(row);
+      // A reason text or note may hold line breaks (SPEC §3): wrapped, Excel shows them as
+      // lines in the cell instead of one run-on line.
+      added.eachCell((cell) => {
+        if (typeof cell.value === 'string' && cell.value.includes('\n')) {
+          cell.alignment = { wrapText: true, vertical: 'top' };
+        }
+      });
+    }
     if (sheet.boldLastRow && sheet.rows.length > 0) worksheet.lastRow.font = { bold: true };
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());

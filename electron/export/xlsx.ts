@@ -39,8 +39,17 @@ function xlsxCell(cell: TableCell): TableCell {
   return typeof cell === 'number' ? cell : neutraliseCell(cell).replace(XML_INVALID, '\uFFFD');
 }
 
+// The longest line: a wrapped multi-line cell is as wide as its widest line.
+function widthOf(cell: TableCell | undefined): number {
+  return Math.max(
+    ...String(cell ?? '')
+      .split('\n')
+      .map((line) => line.length),
+  );
+}
+
 function columnWidth(header: string, rows: TableCell[][], index: number): number {
-  const longest = Math.max(header.length, ...rows.map((r) => String(r[index] ?? '').length));
+  const longest = Math.max(widthOf(header), ...rows.map((r) => widthOf(r[index])));
   // Excel measures in character widths; a little air, and no column wider than a screen.
   return Math.min(Math.max(longest + 2, 10), 60);
 }

@@ -5,12 +5,11 @@ import {
   mkdirSync,
   openSync,
   readSync,
-  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { basename, dirname, isAbsolute, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupCreated, BackupInfo } from '../../shared/ipc/maintenance';
 import { formatInstant } from '../../shared/time/stockholm';
 import {
@@ -26,6 +25,7 @@ import {
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
 import type { Db } from '../db/open';
 import { AppError, invalidInput } from '../ipc/app-error';
+import { checkExportTarget } from './export-target';
 
 /** Where the database and its backups live, and the clock for backup names. */
 export interface BackupEnv {
@@ -94,30 +94,14 @@ export function ensureDailyBackup(
   }
 }
 
-function samePlace(a: string, b: string): boolean {
-  try {
-    return join(realpathSync(dirname(a)), basename(a)) === join(realpathSync(dirname(b)), basename(b));
-  } catch {
-    return false;
-  }
-}
-
-// A chosen file must be absolute, in an existing folder, and never the register itself.
+// A chosen file passes the guard every export passes (never the register, its companions
+// or the backups folder, whose rotation a chosen file would upset).
 function checkChosenPath(env: BackupEnv, path: string): void {
-  if (!isAbsolute(path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw invalidInput([{ field: 'path', message: 'path.folderMissing' }]);
-  }
-  const db = env.databasePath;
-  if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].some((p) => samePlace(p, path))) {
-    throw invalidInput([{ field: 'path', message: 'path.isDatabase' }]);
-  }
-  if (existsSync(path)) {
-    if (!statSync(path).isFile()) throw invalidInput([{ field: 'path', message: 'path.notAFile' }]);
-    // Replacing an older backup is fine; replacing a document the path happens to name is
-    // not, even if the caller (the renderer) asks for it.
-    if (!isSqliteFile(path)) throw invalidInput([{ field: 'path', message: 'path.wouldOverwrite' }]);
+  checkExportTarget(path, env.databasePath);
+  // Replacing an older backup is fine; replacing a document the path happens to name is
+  // not, even if the caller (the renderer) asks for it.
+  if (existsSync(path) && !isSqliteFile(path)) {
+    throw invalidInput([{ field: 'path', message: 'path.wouldOverwrite' }]);
   }
 }
 

@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import {
   formatReportJson,
   REPORT_FILE_FORMATS,
@@ -9,11 +8,12 @@ import {
 import type { ReportExportDone } from '../../shared/ipc/report';
 import { decisionsInForce } from '../../shared/report/months';
 import { reasonsTable, statisticsTable, type ReportAbout } from '../../shared/report/tables';
-import { writeFileAtomic } from '../export/atomic-write';
+import { writeFilesAtomic, type AtomicWriteFs } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
 import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from '../export/xlsx';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { checkExportTarget, registerPathOf } from './export-target';
 import { buildMonthlyReport, checkMonth, recordReportedMonth, reportContentHash } from './report';
 
 /** File formats of the export (SPEC §5). */
@@ -78,12 +78,11 @@ export function suggestedExportName(ctx: ServiceContext, month: string, format: 
   return format === 'csv' ? stem : `${stem}.${format}`;
 }
 
-function checkTarget(path: string): void {
-  if (!isAbsolute(path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
-  const folder = dirname(path);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw invalidInput([{ field: 'path', message: 'path.folderMissing' }]);
-  }
+// Every file the export would write, each checked by the one guard (never the register,
+// its companions or the backups folder); the base path of a CSV pair need not be a file.
+function checkTargets(ctx: ServiceContext, paths: readonly string[]): void {
+  const databasePath = registerPathOf(ctx.db);
+  for (const path of paths) checkExportTarget(path, databasePath);
 }
 
 /**
@@ -99,7 +98,9 @@ export function prepareExport(
   if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) {
     throw invalidInput([{ field: 'format', message: 'enum.invalid' }]);
   }
-  checkTarget(request.path);
+  if (!isAbsolute(request.path)) throw invalidInput([{ field: 'path', message: 'path.notAbsolute' }]);
+  const paths = request.format === 'csv' ? Object.values(csvPaths(request.path)) : [request.path];
+  checkTargets(ctx, paths);
   const generatedAtMs = ctx.now();
   const report = buildMonthlyReport(ctx, month, generatedAtMs);
   const contentHash = reportContentHash(report);
@@ -128,15 +129,20 @@ export function prepareExport(
 }
 
 /**
- * Writes the rendered files atomically, then records the month as reported. A month
- * counts as reported only once every file is safely on disk.
+ * Writes the rendered files atomically and all or nothing (a CSV pair is never half new),
+ * then records the month as reported. A month counts as reported only once every file is
+ * safely on disk.
  */
 function commitExport(
   ctx: ServiceContext,
   prepared: PreparedExport,
   contents: (string | Uint8Array)[],
+  fs?: AtomicWriteFs,
 ): ExportResult {
-  prepared.files.forEach((file, i) => writeFileAtomic(file.path, contents[i]!));
+  writeFilesAtomic(
+    prepared.files.map((file, i) => ({ path: file.path, data: contents[i]! })),
+    fs,
+  );
   const files = prepared.files.map((f) => f.path);
   recordReportedMonth(ctx, prepared.report, prepared.contentHash, {
     fileFormat: prepared.request.format,
@@ -165,15 +171,19 @@ export async function exportMonthlyReport(
   return commitExport(ctx, prepared, contents);
 }
 
-/** The same as exportMonthlyReport, blocking: for the synchronous CLI. */
+/**
+ * The same as exportMonthlyReport, blocking: for the synchronous CLI. `fs` is the file
+ * system the files are written with; tests pass one that fails.
+ */
 export function exportMonthlyReportSync(
   ctx: ServiceContext,
   request: ExportRequest,
   appVersion: string,
+  fs?: AtomicWriteFs,
 ): ExportResult {
   const prepared = prepareExport(ctx, request, appVersion);
   const contents = prepared.files.map((file) =>
     typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
   );
-  return commitExport(ctx, prepared, contents);
+  return commitExport(ctx, prepared, contents, fs);
 }

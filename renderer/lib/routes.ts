@@ -24,6 +24,15 @@ export const PATHS = {
   audit: '/handelser',
 } as const;
 
+// A hand-edited or truncated link (`%E0%A4%A`) is no card id: the register opens without one.
+function decodeId(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
 /** Reads a route from a location hash such as `#/register/<id>`; anything unknown is the form. */
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -35,7 +44,7 @@ export function parseHash(hash: string): Route {
   if (path === PATHS.audit) return { page: 'audit' };
   if (path === PATHS.register) return { page: 'register', cardId: null };
   if (path.startsWith(`${PATHS.register}/`)) {
-    const id = decodeURIComponent(path.slice(PATHS.register.length + 1));
+    const id = decodeId(path.slice(PATHS.register.length + 1));
     return { page: 'register', cardId: id || null };
   }
   return { page: 'register-card' };

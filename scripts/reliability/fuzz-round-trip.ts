@@ -4,13 +4,15 @@ import type { IpcResult } from '../../shared/ipc/result';
 
 // The rules of SPEC §3 for text, written out again independently of shared/domain/text.ts:
 // no C0/C1 control characters, no unpaired surrogates; then trimmed, NFC, length in code points.
+// reasonText and note may hold line breaks, CRLF and CR stored as LF.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function stored(text: string, min: number, max: number): string | undefined {
-  if (CONTROL.test(text) || LONE.test(text)) return undefined;
-  const out = text.trim().normalize('NFC');
+function stored(text: string, min: number, max: number, lineBreaks = false): string | undefined {
+  const lines = lineBreaks ? text.split(/\r\n|\r|\n/) : [text];
+  if (lines.some((line) => CONTROL.test(line) || LONE.test(line))) return undefined;
+  const out = lines.join('\n').trim().normalize('NFC');
   const length = [...out].length;
   return length >= min && length <= max ? out : undefined;
 }
@@ -23,8 +25,8 @@ function expectations(
     ['holderName', stored(card.holderName, 1, 200), (r) => r.holderName],
     ['organisationName', stored(card.organisationName ?? '', 1, 200), (r) => r.organisationName],
     // reasonCode is `other`, so the reason text must not be blank.
-    ['reasonText', stored(card.reasonText ?? '', 1, 500), (r) => r.reasonText],
-    ['note', stored(card.note ?? '', 0, 2000), (r) => r.note],
+    ['reasonText', stored(card.reasonText ?? '', 1, 500, true), (r) => r.reasonText],
+    ['note', stored(card.note ?? '', 0, 2000, true), (r) => r.note],
     ['issuedBy', stored(card.issuedBy[0] ?? '', 1, 200), (r) => r.issuedBy[0]],
   ];
 }

@@ -26,11 +26,22 @@ const textUnit = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('\u00A0', '\u2028', '\u3000', '\uFEFF', '\u200B', ' ') },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
-const forbidden = fc.constantFrom('\u0000', '\u001f', '\u007f', '\u0085', '\uD800', '\uDC00');
+// Refused in every text field, except the line breaks, which reasonText and note keep (as LF).
+const forbidden = fc.constantFrom(
+  '\u0000',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\uD800',
+  '\uDC00',
+  '\n',
+  '\r',
+  '\r\n',
+);
 
 /**
- * Text for a round trip: mostly valid, sometimes not (a control character or a lone
- * surrogate half somewhere, too long, or blank), so both answers are checked.
+ * Text for a round trip: mostly valid, sometimes not (a control character, a line break or
+ * a lone surrogate half somewhere, too long, or blank), so both answers are checked.
  */
 export const roundTripText = (maxLength: number) =>
   fc.oneof(

@@ -15,6 +15,7 @@ import { junk, mutate, mutationArb, specialPayloads } from './fuzz-payloads';
 import { checkRoundTrip } from './fuzz-round-trip';
 import { seededRandom } from './child-io';
 import { confinePaths, validPayloads, type FuzzState } from './fuzz-samples';
+import { runUrlFuzz, type UrlFuzzResult } from './url-fuzz';
 import { hsaId, validLevel3Card } from './valid-data';
 
 export interface FuzzOptions {
@@ -38,6 +39,8 @@ export interface FuzzResult {
   roundTripFailures: number;
   perChannel: Record<string, { payloads: number; accepted: number; ms: number }>;
   examples: string[];
+  /** The browser mode's URL paths (only when fuzz.ts runs on its own, as `npm run reliability` does). */
+  urlFuzz?: Omit<UrlFuzzResult, 'examples'>;
 }
 
 type Generated = { kind: 'valid' | 'other'; payload: unknown };
@@ -234,9 +237,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzResult> {
   return result;
 }
 
-// Run directly: a full fuzz in a temporary folder, the figures as the last line.
+// Run directly: a full fuzz in a temporary folder, then the URL paths of the browser mode;
+// the figures as the last line.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { payloads: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { payloads: { type: 'string' }, seed: { type: 'string' }, 'url-paths': { type: 'string' } },
+  });
   // Fuzzing is about input, not durability (the kill rounds test that): a RAM disk spares
   // the thousands of fsyncs the accepted writes make.
   const base = process.env.KORTLIGGAREN_FUZZ_DIR ?? (existsSync('/dev/shm') ? '/dev/shm' : tmpdir());
@@ -249,7 +255,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       log: (line) => console.log(line),
     });
     for (const example of figures.examples) console.log(`! ${example}`);
-    console.log(JSON.stringify(figures));
+    const urlDir = join(dir, 'url');
+    mkdirSync(urlDir);
+    const urlFuzz = await runUrlFuzz({
+      paths: Number(values['url-paths'] ?? 5_000),
+      seed: Number(values.seed ?? Date.now() % 1_000_000),
+      dir: urlDir,
+      log: (line) => console.log(line),
+    });
+    for (const example of urlFuzz.examples) console.log(`! url: ${example}`);
+    console.log(`url fuzz statuses: ${JSON.stringify(urlFuzz.statuses)}`);
+    console.log(JSON.stringify({ ...figures, urlFuzz: { ...urlFuzz, examples: undefined } }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

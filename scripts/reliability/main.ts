@@ -1,6 +1,7 @@
 // `npm run reliability`: the long crash, export and fuzz checks. Prints progress, the
 // detailed figures, and as its last line one JSON object with the headline figures.
-// Options: --kill-rounds N (200) --export-rounds N (20) --payloads N per channel (10000) --seed S
+// Options: --kill-rounds N (200) --export-rounds N (20) --payloads N per channel (10000)
+// --url-paths N (5000 requests to the browser mode's server) --seed S
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,14 @@ const { values } = parseArgs({
     'kill-rounds': { type: 'string' },
     'export-rounds': { type: 'string' },
     payloads: { type: 'string' },
+    'url-paths': { type: 'string' },
     seed: { type: 'string' },
   },
 });
 const killRounds = Number(values['kill-rounds'] ?? 200);
 const exportRounds = Number(values['export-rounds'] ?? 20);
 const payloads = Number(values.payloads ?? 10_000);
+const urlPaths = Number(values['url-paths'] ?? 5_000);
 const seed = Number(values.seed ?? Date.now() % 1_000_000);
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${line}`);
 const started = Date.now();
@@ -42,6 +45,8 @@ function fuzzInChild(): Promise<{ figures: FuzzResult | undefined; exitCode: num
         String(payloads),
         '--seed',
         String(seed),
+        '--url-paths',
+        String(urlPaths),
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -72,7 +77,7 @@ function fuzzInChild(): Promise<{ figures: FuzzResult | undefined; exitCode: num
 const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-reliability-'));
 try {
   log(
-    `seed ${seed}: ${killRounds} kill rounds, ${exportRounds} export kill rounds, ${payloads} payloads per channel`,
+    `seed ${seed}: ${killRounds} kill rounds, ${exportRounds} export kill rounds, ${payloads} payloads per channel, ${urlPaths} URL paths`,
   );
   mkdirSync(join(dir, 'kill'));
   mkdirSync(join(dir, 'export'));
@@ -123,12 +128,15 @@ try {
     partialTransactions: kill.partialTransactions,
     integrityFailures: kill.integrityFailures + exports.integrityFailures,
     fuzzPayloads: fuzz.figures?.fuzzPayloads ?? 0,
+    urlFuzzPaths: fuzz.figures?.urlFuzz?.urlFuzzPaths ?? 0,
     fuzzCrashes:
       (fuzz.figures?.fuzzCrashes ?? 0) +
       (fuzz.figures?.untypedErrors ?? 0) +
       (fuzz.figures?.outputMismatches ?? 0) +
       (fuzz.figures?.roundTripFailures ?? 0) +
-      (fuzzCrashed ? 1 : 0),
+      (fuzz.figures?.urlFuzz?.urlFuzzFailures ?? 0) +
+      (fuzz.figures?.urlFuzz?.urlFuzzLeaks ?? 0) +
+      (fuzzCrashed || fuzz.figures?.urlFuzz === undefined ? 1 : 0),
     exportKillRounds: exports.exportKillRounds,
     truncatedExports: exports.truncatedExports,
   };

@@ -69,7 +69,7 @@ export const CardInput = z
       issuedAt: Instant,
       expiresAt: Instant,
       reasonCode: enumOf(REASON_CODES),
-      reasonText: textField(0, 500).optional(),
+      reasonText: textField(0, 500, { lineBreaks: true }).optional(),
       issuedBy: z
         .array(textField(1, 200), { error: (iss) => (iss.input === undefined ? 'required' : 'type.array') })
         .min(1, { message: 'issuedBy.count' })
@@ -77,7 +77,7 @@ export const CardInput = z
       extendsCardId: Uuid.nullable().optional(),
       endedAt: Instant.nullable().optional(),
       endReason: enumOf(END_REASONS).nullable().optional(),
-      note: textField(0, 2000).optional(),
+      note: textField(0, 2000, { lineBreaks: true }).optional(),
       violationJustification: textField(0, 1000).nullable().optional(),
     },
     { error: (iss) => (iss.code === 'unrecognized_keys' ? 'field.unknown' : 'type.object') },

@@ -70,6 +70,7 @@ export const en: Texts<typeof sv> = {
     'field.unknown': 'Unknown field.',
     'enum.invalid': 'Is not one of the allowed values.',
     'text.forbiddenCharacters': 'Contains forbidden characters (control characters or broken Unicode).',
+    'text.lineBreak': 'Must not contain line breaks; write it all on one line.',
     'text.tooShort': 'Must be at least {{min}} characters.',
     'text.tooLong': 'Must be at most {{max}} characters.',
     'hsaId.format': 'Is not an HSA-id (SE, ten digits, hyphen, letters/digits).',
@@ -119,7 +120,9 @@ export const en: Texts<typeof sv> = {
     'backup.name': 'Is not the name of a backup.',
     'path.notAbsolute': 'The path must be absolute.',
     'path.folderMissing': 'The folder does not exist.',
-    'path.isDatabase': 'That is the database itself; choose another file.',
+    'path.isDatabase':
+      "The file is the register's own database or belongs to it; an export never overwrites the register. Choose another file.",
+    'path.inBackups': 'The file is in the backups folder; choose another folder.',
     'path.notAFile': 'The path points at something that is not a file.',
     'path.wouldOverwrite': 'The file exists and is not a backup; choose a new file name.',
   },

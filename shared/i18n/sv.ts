@@ -66,6 +66,7 @@ export const sv = {
     'field.unknown': 'Okänt fält.',
     'enum.invalid': 'Är inte ett av de tillåtna värdena.',
     'text.forbiddenCharacters': 'Innehåller otillåtna tecken (styrtecken eller trasig Unicode).',
+    'text.lineBreak': 'Får inte innehålla radbrytningar; skriv allt på en rad.',
     'text.tooShort': 'Måste vara minst {{min}} tecken.',
     'text.tooLong': 'Får vara högst {{max}} tecken.',
     'hsaId.format': 'Är inte ett HSA-id (SE, tio siffror, bindestreck, bokstäver/siffror).',
@@ -115,7 +116,9 @@ export const sv = {
     'backup.name': 'Är inte namnet på en säkerhetskopia.',
     'path.notAbsolute': 'Sökvägen måste vara absolut.',
     'path.folderMissing': 'Mappen finns inte.',
-    'path.isDatabase': 'Det är själva databasen; välj en annan fil.',
+    'path.isDatabase':
+      'Filen är registrets egen databas eller hör till den; en export skriver aldrig över registret. Välj en annan fil.',
+    'path.inBackups': 'Filen ligger i mappen för säkerhetskopior; välj en annan mapp.',
     'path.notAFile': 'Sökvägen pekar på något som inte är en fil.',
     'path.wouldOverwrite': 'Filen finns redan och är ingen säkerhetskopia; välj ett nytt filnamn.',
   },

@@ -29,6 +29,9 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+// The reason text and the note may hold line breaks (SPEC §3): show them as lines.
+const MULTI_LINE = { whiteSpace: 'pre-line' } as const;
+
 /** Props of {@link CardDetails}. */
 export interface CardDetailsProps {
   card: CardRecord;
@@ -73,7 +76,9 @@ export function CardDetails({ card, findings }: CardDetailsProps) {
         <Item label={field('issuedAt')}>{time(card.issuedAt)}</Item>
         <Item label={field('expiresAt')}>{time(card.expiresAt)}</Item>
         <Item label={field('reasonCode')}>{t(`common:reason.${card.reasonCode}`)}</Item>
-        <Item label={field('reasonText')}>{text(card.reasonText)}</Item>
+        <Item label={field('reasonText')}>
+          <span style={MULTI_LINE}>{text(card.reasonText)}</span>
+        </Item>
         <Item label={field('issuedBy')}>{card.issuedBy.join(', ')}</Item>
       </Section>
       <Section title={t('card.section.end')}>
@@ -86,7 +91,9 @@ export function CardDetails({ card, findings }: CardDetailsProps) {
         {card.voidedAt && <Item label={t('card.voidReason')}>{text(card.voidReason)}</Item>}
       </Section>
       <Section title={t('card.section.record')}>
-        <Item label={field('note')}>{text(card.note)}</Item>
+        <Item label={field('note')}>
+          <span style={MULTI_LINE}>{text(card.note)}</span>
+        </Item>
         <Item label={field('violationJustification')}>{text(card.violationJustification)}</Item>
         <Item label={t('card.createdAt')}>{time(card.createdAt)}</Item>
         <Item label={field('id')}>

@@ -4,6 +4,7 @@ import { createBackend } from '../../../electron/app/backend';
 import { runFuzz } from '../../../scripts/reliability/fuzz';
 import { checkRoundTrip } from '../../../scripts/reliability/fuzz-round-trip';
 import { roundTripCard, type FuzzState } from '../../../scripts/reliability/fuzz-samples';
+import { runUrlFuzz } from '../../../scripts/reliability/url-fuzz';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { tempDir } from '../../fixtures/cards';
 
@@ -48,4 +49,15 @@ describe('fuzzing every IPC channel through the real router', () => {
       backend.close();
     }
   });
+});
+
+describe('fuzzing the URL paths of the browser mode', () => {
+  it('answers every request below 500, stays up, and serves nothing outside its folder', async () => {
+    const result = await runUrlFuzz({ paths: 400, seed: 20261128, dir, requestTimeoutMs: 3000 });
+    expect(result.examples).toEqual([]);
+    expect(result).toMatchObject({ urlFuzzPaths: 400, urlFuzzFailures: 0, urlFuzzLeaks: 0 });
+    // Both kinds of answer occur: pages and refusals of malformed paths.
+    expect(result.statuses['200']).toBeGreaterThan(20);
+    expect(result.statuses['400']).toBeGreaterThan(20);
+  }, 60_000);
 });
