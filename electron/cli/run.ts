@@ -148,9 +148,6 @@ function runImport(args: string[], backend: () => Backend, io: CliIo, t: i18n['t
       return EXIT.invalid;
     }
     run = () => importRegister(backend().services, payload);
-  } else if ('notUtf8' in file) {
-    io.stderr(`row 0: (file): ${t('cli:import.notUtf8')}`);
-    return EXIT.invalid;
   } else {
     const text = file.text;
     run = () => importCsv(backend().services, text);

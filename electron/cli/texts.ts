@@ -46,7 +46,6 @@ export const cliTexts = {
     import: {
       unreadable: 'kan inte läsa filen {{path}}',
       badJson: 'filen är inte giltig JSON ({{detail}})',
-      notUtf8: 'CSV-filen är inte sparad som UTF-8 (spara som "CSV UTF-8" och försök igen)',
     },
     lifecycle: { unknownCard: 'det finns ingen registrering med id {{id}}' },
     audit: { broken: 'granskningsloggen är bruten vid post {{seq}} ({{reason}})' },
@@ -104,7 +103,6 @@ export const cliTexts = {
     import: {
       unreadable: 'cannot read the file {{path}}',
       badJson: 'the file is not valid JSON ({{detail}})',
-      notUtf8: 'the CSV file is not saved as UTF-8 (save as "CSV UTF-8" and try again)',
     },
     lifecycle: { unknownCard: 'there is no registration with id {{id}}' },
     audit: { broken: 'the audit log is broken at entry {{seq}} ({{reason}})' },

@@ -3,13 +3,14 @@ import type { CardInputRaw, CardRecord } from '../../shared/domain/card';
 import type { IpcResult } from '../../shared/ipc/result';
 
 // The rules of SPEC §3 for text, written out again independently of shared/domain/text.ts:
-// no C0/C1 control characters, no unpaired surrogates; then trimmed, NFC, length in code points.
+// no C0/C1 control characters, no unpaired surrogates, no U+FFFD; then trimmed, NFC, length in code points.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function stored(text: string, min: number, max: number): string | undefined {
-  if (CONTROL.test(text) || LONE.test(text)) return undefined;
+  // U+FFFD marks bytes a file's encoding could not give: refused rather than stored.
+  if (CONTROL.test(text) || LONE.test(text) || text.includes('\uFFFD')) return undefined;
   const out = text.trim().normalize('NFC');
   const length = [...out].length;
   return length >= min && length <= max ? out : undefined;

@@ -31,6 +31,8 @@ export function textField(min: number, max: number) {
     .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type.string') })
     .superRefine((s, ctx) => {
       if (hasForbiddenCharacters(s)) ctx.addIssue({ code: 'custom', message: 'text.forbiddenCharacters' });
+      // U+FFFD stands where a file's bytes could not be decoded: refused, so it is never stored.
+      else if (s.includes('\uFFFD')) ctx.addIssue({ code: 'custom', message: 'text.replacementCharacter' });
     })
     .transform(normaliseText)
     .superRefine((s, ctx) => {
