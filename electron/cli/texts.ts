@@ -8,6 +8,8 @@ export const cliTexts = {
       '',
       'Kommandon:',
       '  import FIL     importera kort och organisationer från en JSON- eller CSV-fil (allt eller inget)',
+      '  organisations [rename HSA-ID --name NAMN]',
+      '                 lista organisationerna, eller rätta en organisations namn (loggas)',
       '  findings [--card ID]',
       '                 avvikelser och varningar för alla kort (eller ett)',
       '  settings [--office-hours TT:MM-TT:MM] [--closed-day ÅÅÅÅ-MM-DD]… [--remove-closed-day ÅÅÅÅ-MM-DD]…',
@@ -41,6 +43,7 @@ export const cliTexts = {
       void: 'använd: void ID --why TEXT',
       end: 'använd: end ID --at TIDPUNKT --reason returned|revoked',
       audit: 'använd: audit verify',
+      organisations: 'använd: organisations | organisations rename HSA-ID --name NAMN',
     },
     findings: { unknownCard: 'det finns ingen registrering med id {{id}}' },
     import: {
@@ -65,6 +68,8 @@ export const cliTexts = {
       '',
       'Commands:',
       '  import FILE    import cards and organisations from a JSON or CSV file (all or nothing)',
+      '  organisations [rename HSA-ID --name NAME]',
+      "                 list the organisations, or correct an organisation's name (audited)",
       '  findings [--card ID]',
       '                 violations and warnings for all cards (or one)',
       '  settings [--office-hours HH:MM-HH:MM] [--closed-day YYYY-MM-DD]… [--remove-closed-day YYYY-MM-DD]…',
@@ -98,6 +103,7 @@ export const cliTexts = {
       void: 'usage: void ID --why TEXT',
       end: 'usage: end ID --at INSTANT --reason returned|revoked',
       audit: 'usage: audit verify',
+      organisations: 'usage: organisations | organisations rename HSA-ID --name NAME',
     },
     findings: { unknownCard: 'there is no registration with id {{id}}' },
     import: {
