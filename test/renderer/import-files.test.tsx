@@ -9,6 +9,10 @@ import { renderWithApp } from './support/render';
 // The files desks really have: Swedish Excel's semicolon CSV (Windows-1252), a workbook
 // whose card numbers are number cells, and a log with a title above its headers.
 
+// Reading a workbook (exceljs) and checking rows take longer than Testing Library's
+// default second on a busy machine.
+const SLOW = { timeout: 15_000 };
+
 let t: TestBackend;
 beforeEach(() => {
   t = startTestBackend();
@@ -68,7 +72,7 @@ describe('import wizard with real files', () => {
     const text = [HEADER, row('201', 'Åsa Öberg', 'SE2321000016-H201')].map((r) => r.join(';')).join('\r\n');
     const user = await upload(new File([cp1252(`${text}\r\n`)], 'ansi.csv', { type: 'text/csv' }));
 
-    expect(await screen.findByText('ansi.csv: 1 rader, 11 kolumner')).toBeInTheDocument();
+    expect(await screen.findByText('ansi.csv: 1 rader, 11 kolumner', {}, SLOW)).toBeInTheDocument();
     expect(
       screen.getByText('Teckenkodning: Windows-1252 (Excel "CSV semikolonavgränsad")'),
     ).toBeInTheDocument();
@@ -76,9 +80,12 @@ describe('import wizard with real files', () => {
       'Korthållarens namn (holderName)',
     );
     await user.click(screen.getByRole('button', { name: 'Granska rader' }));
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('1 rader, 0 med fel'));
+    await waitFor(
+      () => expect(screen.getByTestId('import-summary')).toHaveTextContent('1 rader, 0 med fel'),
+      SLOW,
+    );
     await user.click(screen.getByRole('button', { name: 'Importera 1 rader' }));
-    expect(await screen.findByText('1 importerade, 0 oförändrade')).toBeInTheDocument();
+    expect(await screen.findByText('1 importerade, 0 oförändrade', {}, SLOW)).toBeInTheDocument();
     const stored = await t.listAll();
     expect(stored.rows.map((r) => [r.holderName, r.organisationName])).toEqual([
       ['Åsa Öberg', 'Region Västra Götaland'],
@@ -101,10 +108,13 @@ describe('import wizard with real files', () => {
       1,
     );
     const user = await upload(file);
-    expect(await screen.findByText('logg.xlsx: 3 rader, 11 kolumner')).toBeInTheDocument();
+    expect(await screen.findByText('logg.xlsx: 3 rader, 11 kolumner', {}, SLOW)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Granska rader' }));
 
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('3 rader, 2 med fel'));
+    await waitFor(
+      () => expect(screen.getByTestId('import-summary')).toHaveTextContent('3 rader, 2 med fel'),
+      SLOW,
+    );
     const errors = within(screen.getByRole('alert', { name: 'Fel som stoppar importen' }));
     for (const n of [1, 2]) {
       expect(
@@ -126,15 +136,18 @@ describe('import wizard with real files', () => {
       row('302', 'Eva Ek', 'SE2321000016-H302'),
     ]);
     const user = await upload(file);
-    expect(await screen.findByText('logg.xlsx: 2 rader, 11 kolumner')).toBeInTheDocument();
+    expect(await screen.findByText('logg.xlsx: 2 rader, 11 kolumner', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('Rubrikrad: rad 3 i filen')).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Fält för kolumnen Kortnummer' })).toHaveValue(
       'Kortnummer (cardNumber)',
     );
     await user.click(screen.getByRole('button', { name: 'Granska rader' }));
-    await waitFor(() => expect(screen.getByTestId('import-summary')).toHaveTextContent('2 rader, 0 med fel'));
+    await waitFor(
+      () => expect(screen.getByTestId('import-summary')).toHaveTextContent('2 rader, 0 med fel'),
+      SLOW,
+    );
     await user.click(screen.getByRole('button', { name: 'Importera 2 rader' }));
-    expect(await screen.findByText('2 importerade, 0 oförändrade')).toBeInTheDocument();
+    expect(await screen.findByText('2 importerade, 0 oförändrade', {}, SLOW)).toBeInTheDocument();
   });
 
   it('finds the header row under a title in a CSV too, and lets the desk choose another', async () => {
@@ -147,7 +160,7 @@ describe('import wizard with real files', () => {
     const user = await upload(
       new File([`\uFEFF${lines.join('\r\n')}\r\n`], 'logg.csv', { type: 'text/csv' }),
     );
-    expect(await screen.findByText('logg.csv: 1 rader, 11 kolumner')).toBeInTheDocument();
+    expect(await screen.findByText('logg.csv: 1 rader, 11 kolumner', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText('Rubrikrad: rad 3 i filen')).toBeInTheDocument();
     expect(screen.getByText('Teckenkodning: UTF-8 med BOM (Excel "CSV UTF-8")')).toBeInTheDocument();
     const select = screen.getByRole('combobox', { name: 'Rubrikrad' });
@@ -155,14 +168,14 @@ describe('import wizard with real files', () => {
 
     // The title row as header: every field is missing, and its width does not fit the rows.
     await user.click(select);
-    await user.click(await screen.findByRole('option', { name: 'Rad 1: Reservkortslogg' }));
-    expect(await screen.findByText('Filen kan inte läsas med den rubrikraden')).toBeInTheDocument();
+    await user.click(await screen.findByRole('option', { name: 'Rad 1: Reservkortslogg' }, SLOW));
+    expect(await screen.findByText('Filen kan inte läsas med den rubrikraden', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByText(/Fält som saknar kolumn: Organisationens HSA-id/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Granska rader' })).toBeDisabled();
 
     await user.click(screen.getByRole('combobox', { name: 'Rubrikrad' }));
-    await user.click(await screen.findByRole('option', { name: /^Rad 3:/ }));
-    expect(await screen.findByText('logg.csv: 1 rader, 11 kolumner')).toBeInTheDocument();
+    await user.click(await screen.findByRole('option', { name: /^Rad 3:/ }, SLOW));
+    expect(await screen.findByText('logg.csv: 1 rader, 11 kolumner', {}, SLOW)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Granska rader' })).toBeEnabled();
   });
 });
