@@ -131,8 +131,10 @@ export function runPersonalData(args: string[], env: MaintenanceEnv): void {
       const read = readTimeCell(values.now);
       const ms = read.ok ? parseInstant(read.value) : null;
       if (ms === null) {
-        const message = read.ok ? 'instant.format' : read.message;
-        throw new CliInputError(fieldLines(env, [{ field: 'now', message }]));
+        const error = read.ok
+          ? { field: 'now', message: 'instant.format' }
+          : { field: 'now', message: read.message, ...(read.params ? { params: read.params } : {}) };
+        throw new CliInputError(fieldLines(env, [error]));
       }
       now = ms;
     }

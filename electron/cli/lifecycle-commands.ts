@@ -31,7 +31,8 @@ function usage(env: CommandEnv, key: string): CliInputError {
 function timeOption(field: string, value: string | undefined): { value?: string; error?: FieldError } {
   if (value === undefined) return {};
   const read = readTimeCell(value);
-  return read.ok ? { value: read.value } : { error: { field, message: read.message } };
+  if (read.ok) return { value: read.value };
+  return { error: { field, message: read.message, ...(read.params ? { params: read.params } : {}) } };
 }
 
 // Service errors that name fields become exit-2 lines; an unknown card too. Anything else is a failure.

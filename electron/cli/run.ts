@@ -10,6 +10,7 @@ import { importCsv } from '../services/import-rows';
 import { runBackup, runPersonalData, runRestore } from './backup-commands';
 import { readImportFile, type ImportFile } from './import-file';
 import { runAudit, runEnd, runReview, runVoid, type LifecycleEnv } from './lifecycle-commands';
+import { runOrganisations } from './organisation-commands';
 import { runReport } from './report-command';
 import { CliInputError, runDecisions, runFindings, runSettings } from './rules-commands';
 import { cliTexts } from './texts';
@@ -64,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   backup: simple(runBackup),
   restore: simple(runRestore),
   'personal-data': simple(runPersonalData),
+  organisations: simple(runOrganisations),
 };
 
 /** Every command the CLI knows; `--help` lists each. */
@@ -167,9 +169,6 @@ function runImport(args: string[], backend: () => Backend, io: CliIo, t: i18n['t
       return EXIT.invalid;
     }
     run = () => importRegister(backend().services, payload);
-  } else if ('notUtf8' in file) {
-    io.stderr(`row 0: (file): ${t('cli:import.notUtf8')}`);
-    return EXIT.invalid;
   } else {
     const text = file.text;
     run = () => importCsv(backend().services, text);

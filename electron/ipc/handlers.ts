@@ -14,6 +14,7 @@ import { reviewLists } from '../services/review';
 import type { Maintenance } from '../app/maintenance';
 import { exportPersonalData } from '../services/personal-data';
 import { completeSetup, setupStatus } from '../services/setup';
+import { renameOrganisation } from '../services/organisations';
 import type { Handlers } from './router';
 
 /**
@@ -88,5 +89,6 @@ export function createHandlers(
     'personal:export': ({ holderHsaId }) => exportPersonalData(ctx, holderHsaId),
     'setup:status': () => setupStatus(ctx),
     'setup:complete': (input) => completeSetup(ctx, input),
+    'organisations:rename': ({ hsaId, name }) => renameOrganisation(ctx, hsaId, name),
   };
 }

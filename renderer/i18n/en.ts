@@ -1,5 +1,7 @@
 import { rulesTextsEn } from '../features/decisions/texts';
 import { followUpTextsEn } from '../features/report/texts';
+import { importSourceTextsEn } from '../features/import/texts';
+import { organisationTextsEn } from '../features/organisations/texts';
 import type { sv } from './sv';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -8,6 +10,8 @@ type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export const en: Texts<typeof sv> = {
   ...rulesTextsEn,
   ...followUpTextsEn,
+  ...importSourceTextsEn,
+  ...organisationTextsEn,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register of SITHS reserve cards',
@@ -188,7 +192,7 @@ export const en: Texts<typeof sv> = {
     file: {
       drop: 'Drop a file here or choose one',
       dropHint:
-        'CSV (semicolon or comma, UTF-8) or an Excel log (.xlsx). The first row must hold the headers. Times without a time zone are read as Swedish time.',
+        'CSV (semicolon or comma; UTF-8 or Windows-1252, as Excel saves it) or an Excel log (.xlsx). The header row is found automatically, also below a title. Times without a time zone are read as Swedish time.',
       choose: 'Choose file',
       reading: 'Reading {{name}} …',
       read: '{{name}}: {{count}} rows, {{columns}} columns',

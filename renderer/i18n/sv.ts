@@ -1,5 +1,7 @@
 import { rulesTextsSv } from '../features/decisions/texts';
 import { followUpTextsSv } from '../features/report/texts';
+import { importSourceTextsSv } from '../features/import/texts';
+import { organisationTextsSv } from '../features/organisations/texts';
 
 /**
  * Swedish texts of the UI (namespace `ui`). Field labels, reasons and validation messages
@@ -8,6 +10,8 @@ import { followUpTextsSv } from '../features/report/texts';
 export const sv = {
   ...rulesTextsSv,
   ...followUpTextsSv,
+  ...importSourceTextsSv,
+  ...organisationTextsSv,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register för SITHS-reservkort',
@@ -189,7 +193,7 @@ export const sv = {
     file: {
       drop: 'Dra hit en fil eller välj en',
       dropHint:
-        'CSV (semikolon eller komma, UTF-8) eller en Excel-logg (.xlsx). Första raden ska vara rubriker. Tider utan tidszon läses som svensk tid.',
+        'CSV (semikolon eller komma; UTF-8 eller Windows-1252, som Excel sparar) eller en Excel-logg (.xlsx). Rubrikraden hittas automatiskt, även under en titel. Tider utan tidszon läses som svensk tid.',
       choose: 'Välj fil',
       reading: 'Läser {{name}} …',
       read: '{{name}}: {{count}} rader, {{columns}} kolumner',

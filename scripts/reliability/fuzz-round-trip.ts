@@ -3,8 +3,8 @@ import type { CardInputRaw, CardRecord } from '../../shared/domain/card';
 import type { IpcResult } from '../../shared/ipc/result';
 
 // The rules of SPEC §3 for text, written out again independently of shared/domain/text.ts:
-// no C0/C1 control characters, no unpaired surrogates; then trimmed, NFC, length in code points.
-// reasonText and note may hold line breaks, CRLF and CR stored as LF.
+// no C0/C1 control characters, no unpaired surrogates, no U+FFFD; then trimmed, NFC, length in
+// code points. reasonText and note may hold line breaks, CRLF and CR stored as LF.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -12,6 +12,8 @@ const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uD
 function stored(text: string, min: number, max: number, lineBreaks = false): string | undefined {
   const lines = lineBreaks ? text.split(/\r\n|\r|\n/) : [text];
   if (lines.some((line) => CONTROL.test(line) || LONE.test(line))) return undefined;
+  // U+FFFD marks bytes a file's encoding could not give: refused rather than stored.
+  if (text.includes('\uFFFD')) return undefined;
   const out = lines.join('\n').trim().normalize('NFC');
   const length = [...out].length;
   return length >= min && length <= max ? out : undefined;

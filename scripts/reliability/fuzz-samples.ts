@@ -249,6 +249,15 @@ export function validPayloads(channel: string, state: FuzzState): fc.Arbitrary<u
           fc.stringMatching(/^\d{9}$/).map((d) => `SE${withLuhn(d)}-X1`),
         ),
       });
+    case 'organisations:rename':
+      // The organisations the round-trip cards create, in any case, or one that is not there.
+      return fc.record({
+        hsaId: fc.oneof(
+          fc.nat(50).map((n) => hsaId(700_000_000 + n, `O${n}`)),
+          fc.nat(50).map((n) => hsaId(700_000_000 + n, `o${n}`)),
+        ),
+        name: roundTripText(40),
+      });
     default:
       return fc.constantFrom({}, undefined);
   }

@@ -58,6 +58,8 @@ export function textField(min: number, max: number, options: TextFieldOptions = 
     .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type.string') })
     .superRefine((s, ctx) => {
       if (hasForbiddenCharacters(s, options)) ctx.addIssue({ code: 'custom', message: forbiddenMessage(s) });
+      // U+FFFD stands where a file's bytes could not be decoded: refused, so it is never stored.
+      else if (s.includes('\uFFFD')) ctx.addIssue({ code: 'custom', message: 'text.replacementCharacter' });
     })
     .transform((s) => normaliseText(options.lineBreaks ? normaliseLineBreaks(s) : s))
     .superRefine((s, ctx) => {

@@ -36,6 +36,7 @@ export const en: Texts<typeof sv> = {
     why: 'Reason',
     now: 'Now',
     withinHours: 'Within (hours)',
+    hsaId: 'HSA-id',
     '(row)': 'The row',
     path: 'Path',
     name: 'Backup',
@@ -117,6 +118,20 @@ export const en: Texts<typeof sv> = {
     'csv.duplicateColumn': 'The column occurs more than once.',
     'csv.columnMissing': 'The column is missing.',
     'csv.unnamedColumn': 'The column has content but no header.',
+    'text.replacementCharacter':
+      'Contains the character �, which stands where the file\'s encoding could not be read. Save the file again as "CSV UTF-8" and read it again.',
+    'time.format':
+      'Cannot be read as a time; write for example {{example}}. Accepted: YYYY-MM-DD HH:MM and YYYY-MM-DD HH:MM:SS (Swedish time, also with T between date and time) or an instant with an offset, e.g. 2025-12-03T18:30:00+01:00 or 2025-12-03T17:30:00Z.',
+    'boolean.invalid': 'Write yes or no (or true/false, ja/nej, sant/falskt, 1/0).',
+    'reasonCode.unknown':
+      'Is not a known reason. Write one of the codes {{allowed}} or its Swedish or English label (e.g. Forgotten card).',
+    'holderIdType.unknown':
+      'Is not a known type. Write one of the codes {{allowed}} or its label (e.g. Personal identity number).',
+    'endReason.unknown':
+      'Is not a known end reason. Write one of the codes {{allowed}} or its label (e.g. Returned).',
+    'cardNumber.numberCell':
+      'The card number is stored as a number ({{value}}) and has lost its last digits. Format the column as Text in Excel and type the card numbers again.',
+    'organisation.unknown': 'There is no organisation with this HSA-id.',
     'backup.name': 'Is not the name of a backup.',
     'path.notAbsolute': 'The path must be absolute.',
     'path.folderMissing': 'The folder does not exist.',

@@ -32,6 +32,7 @@ export const sv = {
     why: 'Skäl',
     now: 'Nu',
     withinHours: 'Inom (timmar)',
+    hsaId: 'HSA-id',
     '(row)': 'Raden',
     path: 'Sökväg',
     name: 'Säkerhetskopia',
@@ -113,6 +114,20 @@ export const sv = {
     'csv.duplicateColumn': 'Kolumnen finns mer än en gång.',
     'csv.columnMissing': 'Kolumnen saknas.',
     'csv.unnamedColumn': 'Kolumnen har innehåll men ingen rubrik.',
+    'text.replacementCharacter':
+      'Innehåller tecknet �, som står där filens teckenkodning inte kunde läsas. Spara filen på nytt som "CSV UTF-8" och läs in den igen.',
+    'time.format':
+      'Kan inte läsas som tid; skriv till exempel {{example}}. Godtas: ÅÅÅÅ-MM-DD TT:MM och ÅÅÅÅ-MM-DD TT:MM:SS (svensk tid, även med T mellan datum och tid) eller en tidpunkt med tidszon, t.ex. 2025-12-03T18:30:00+01:00 eller 2025-12-03T17:30:00Z.',
+    'boolean.invalid': 'Skriv ja eller nej (eller true/false, sant/falskt, yes/no, 1/0).',
+    'reasonCode.unknown':
+      'Är ingen känd anledning. Skriv en av koderna {{allowed}} eller dess svenska eller engelska benämning (t.ex. Glömt kort).',
+    'holderIdType.unknown':
+      'Är ingen känd typ. Skriv en av koderna {{allowed}} eller dess benämning (t.ex. Personnummer).',
+    'endReason.unknown':
+      'Är ingen känd avslutsorsak. Skriv en av koderna {{allowed}} eller dess benämning (t.ex. Återlämnat).',
+    'cardNumber.numberCell':
+      'Kortnumret är sparat som ett tal ({{value}}) och har tappat sina sista siffror. Formatera kolumnen som Text i Excel och skriv in kortnumren igen.',
+    'organisation.unknown': 'Det finns ingen organisation med detta HSA-id.',
     'backup.name': 'Är inte namnet på en säkerhetskopia.',
     'path.notAbsolute': 'Sökvägen måste vara absolut.',
     'path.folderMissing': 'Mappen finns inte.',

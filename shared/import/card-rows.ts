@@ -5,8 +5,10 @@
  */
 import { CardInput, type CardValues } from '../domain/card';
 import { toFieldErrors, type FieldError } from '../domain/errors';
-import { formatInstant, parseLocalDateTime } from '../time/stockholm';
+import { readCardCell } from './cell-forms';
 import { indexCsv } from './csv';
+
+export { readTimeCell } from './cell-forms';
 
 /** The field names of SPEC §3, in the order errors are reported. */
 export const CARD_FIELDS = [
@@ -47,11 +49,6 @@ export const REQUIRED_COLUMNS: readonly CardField[] = [
   'issuedBy',
 ];
 
-const TIME_FIELDS = new Set<string>(['issuedAt', 'expiresAt', 'endedAt']);
-const LOCAL_TIME_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}$/;
-const NUMBER_RE = /^[+-]?\d+(\.\d+)?$/;
-const BOOLEANS: Record<string, boolean> = { true: true, false: false, ja: true, nej: false };
-
 /** A field error with the data-row number it belongs to (first data row = 1). */
 export interface RowFieldError extends FieldError {
   row: number;
@@ -61,29 +58,6 @@ export interface RowFieldError extends FieldError {
 export interface CardRow {
   row: number;
   values: CardValues;
-}
-
-/**
- * Reads a time cell: an instant with offset passes through for the card schema to check;
- * a local `YYYY-MM-DD HH:MM` is read as Europe/Stockholm and becomes an instant — unless it
- * falls in the spring gap or the autumn overlap, which is an error rather than a guess.
- */
-export function readTimeCell(text: string): { ok: true; value: string } | { ok: false; message: string } {
-  const trimmed = text.trim();
-  if (!LOCAL_TIME_RE.test(trimmed)) return { ok: true, value: trimmed };
-  const local = parseLocalDateTime(trimmed);
-  if (!local.ok) return { ok: false, message: `localTime.${local.reason}` };
-  return { ok: true, value: formatInstant(local.epochMs) };
-}
-
-// Booleans and numbers stay text when they do not read as one, so the card schema
-// reports its usual type error for the field.
-function readCell(field: string, cell: string): unknown {
-  const text = cell.trim();
-  if (field === 'assuranceLevel') return NUMBER_RE.test(text) ? Number(text) : cell;
-  if (field === 'unplannedPersonnel') return BOOLEANS[text.toLowerCase()] ?? cell;
-  if (field === 'issuedBy') return cell.split('|');
-  return cell;
 }
 
 const fieldRank = (field: string): number => {
@@ -102,18 +76,14 @@ export function mapCardRow(
   const errors: FieldError[] = [];
   for (const [field, cell] of Object.entries(cells)) {
     if (typeof cell !== 'string' || cell.trim() === '') continue;
-    if (TIME_FIELDS.has(field)) {
-      const time = readTimeCell(cell);
-      if (time.ok) raw[field] = time.value;
-      else errors.push({ field, message: time.message });
-      continue;
-    }
-    raw[field] = readCell(field, cell);
+    const read = readCardCell(field, cell);
+    if (read.ok) raw[field] = read.value;
+    else errors.push({ field, message: read.message, ...(read.params ? { params: read.params } : {}) });
   }
   const parsed = CardInput.safeParse(raw);
   if (parsed.success && errors.length === 0) return { ok: true, values: parsed.data };
   const reported = new Set(errors.map((e) => e.field));
-  // A time refused above is absent to the schema; its "required" would say the same again.
+  // A cell refused above is absent to the schema; its "required" would say the same again.
   const more = parsed.success ? [] : toFieldErrors(parsed.error).filter((e) => !reported.has(e.field));
   const all = [...errors, ...more];
   return { ok: false, errors: all.sort((a, b) => fieldRank(a.field) - fieldRank(b.field)) };

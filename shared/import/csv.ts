@@ -27,17 +27,21 @@ export type CsvParse =
   | { ok: false; errors: CsvError[] };
 
 /**
- * Picks the separator from the header line: the one that occurs more often outside
- * quotes. Swedish Excel writes `;` (the comma is the decimal sign), so a tie goes to `;`.
+ * Picks the separator from the header line (or the first `lines` lines, for a file whose
+ * header may stand below a title): the one that occurs more often outside quotes.
+ * Swedish Excel writes `;` (the comma is the decimal sign), so a tie goes to `;`.
  */
-export function detectSeparator(text: string): CsvSeparator {
+export function detectSeparator(text: string, lines = 1): CsvSeparator {
   let semicolons = 0;
   let commas = 0;
   let quoted = false;
-  for (const ch of text) {
+  let ends = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n'))) {
+      if (++ends >= lines) break;
+    } else if (!quoted && ch === ';') semicolons++;
     else if (!quoted && ch === ',') commas++;
   }
   return commas > semicolons ? ',' : ';';
@@ -156,6 +160,30 @@ export function parseCsv(input: string): CsvParse {
   });
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, separator, header: header.map((h) => h.trim()), records };
+}
+
+/** How many lines the import wizard looks at for the separator and the header row. */
+export const HEADER_SEARCH_LINES = 20;
+
+/**
+ * Cuts CSV text into records without taking any of them as the header, for the import
+ * wizard, which finds the header row itself (a title may stand above it). The separator
+ * is the commonest on the first lines. Blank records are left out; `row` numbers every
+ * record from 1 (the first line of the file), so a problem names the line it is on.
+ */
+export function splitCsvLines(
+  input: string,
+): { ok: true; separator: CsvSeparator; lines: CsvRecord[] } | { ok: false; errors: CsvError[] } {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const separator = detectSeparator(text, HEADER_SEARCH_LINES);
+  const split = splitRecords(text, separator);
+  if (split.error)
+    return { ok: false, errors: [{ row: split.error.record + 1, message: split.error.message }] };
+  const lines: CsvRecord[] = [];
+  split.records.forEach((cells, index) => {
+    if (!isBlank(cells)) lines.push({ row: index + 1, cells });
+  });
+  return { ok: true, separator, lines };
 }
 
 /** A parsed file whose records are cut out of the text only when asked for. */

@@ -32,5 +32,6 @@ export const CHANNEL_NAMES = [
   'personal:export',
   'setup:status',
   'setup:complete',
+  'organisations:rename',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

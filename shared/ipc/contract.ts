@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CardInput, CardRecord, HsaId } from '../domain/card';
 import { DecisionInput } from '../domain/decision';
 import { FindingsDraft } from '../domain/draft';
-import { Organisation } from '../domain/organisation';
+import { Organisation, OrganisationRenameInput } from '../domain/organisation';
 import { RuleSettings } from '../domain/settings';
 import { FINDING_CODES } from '../rules/types';
 import { textField } from '../domain/text';
@@ -155,6 +155,7 @@ export const contract = {
   'personal:export': { input: PersonalExportInput, output: PersonalDataExport },
   'setup:status': { input: NoInput, output: SetupStatus },
   'setup:complete': { input: SetupInput, output: SetupStatus },
+  'organisations:rename': { input: OrganisationRenameInput, output: Organisation },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

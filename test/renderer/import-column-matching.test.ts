@@ -6,7 +6,7 @@ import {
   missingRequired,
   normaliseHeader,
 } from '../../renderer/features/import/column-matching';
-import { normaliseCell, toImportRows } from '../../renderer/features/import/to-import-rows';
+import { toImportRows } from '../../renderer/features/import/to-import-rows';
 import { excelDateText, cellText } from '../../renderer/features/import/parse-file';
 import {
   extendedElsewhere,
@@ -82,29 +82,22 @@ describe('column matching', () => {
 });
 
 describe('cell values', () => {
-  it('reads Swedish and English reason labels as codes', () => {
-    expect(normaliseCell('reasonCode', 'Glömt kort')).toBe('forgotten-card');
-    expect(normaliseCell('reasonCode', 'glomt kort')).toBe('forgotten-card');
-    expect(normaliseCell('reasonCode', 'Förlorat eller stulet kort')).toBe('lost-or-stolen');
-    expect(normaliseCell('reasonCode', 'Annat')).toBe('other');
-    expect(normaliseCell('reasonCode', 'Damaged card')).toBe('damaged-card');
-    expect(normaliseCell('reasonCode', 'not-yet-received')).toBe('not-yet-received');
-    expect(normaliseCell('reasonCode', 'Hittepå')).toBe('Hittepå');
-  });
-
-  it('reads identity types, levels and local times as a log writes them', () => {
-    expect(normaliseCell('holderIdType', 'Personnummer')).toBe('personnummer');
-    expect(normaliseCell('holderIdType', 'Samordningsnummer')).toBe('samordningsnummer');
-    expect(normaliseCell('holderIdType', 'Pass')).toBe('other');
-    expect(normaliseCell('assuranceLevel', 'Nivå 2')).toBe('2');
-    expect(normaliseCell('assuranceLevel', '3')).toBe('3');
-    expect(normaliseCell('issuedAt', '2026-02-11 9:40:00')).toBe('2026-02-11 09:40');
-    expect(normaliseCell('expiresAt', '2026-02-25T19:40:00+01:00')).toBe('2026-02-25T19:40:00+01:00');
-  });
-
-  it('builds rows keyed by field, leaving ignored columns out', () => {
+  it('builds rows keyed by field, leaving ignored columns out, in the shared canonical form', () => {
     expect(toImportRows([['1', ' Anna ', 'x']], ['cardNumber', 'holderName', null])).toEqual([
       { cardNumber: '1', holderName: 'Anna' },
+    ]);
+    expect(
+      toImportRows(
+        [['Glömt kort', 'Nivå 2', 'ja', '2026-02-11 9:40:00']],
+        ['reasonCode', 'assuranceLevel', 'unplannedPersonnel', 'issuedAt'],
+      ),
+    ).toEqual([
+      {
+        reasonCode: 'forgotten-card',
+        assuranceLevel: '2',
+        unplannedPersonnel: 'true',
+        issuedAt: '2026-02-11 09:40',
+      },
     ]);
   });
 
@@ -113,6 +106,16 @@ describe('cell values', () => {
     expect(cellText({ richText: [{ text: 'Glömt ' }, { text: 'kort' }] })).toBe('Glömt kort');
     expect(cellText({ formula: 'A1', result: 3 })).toBe('3');
     expect(cellText(null)).toBe('');
+  });
+
+  it('writes a number cell that cannot hold a card number exactly in exponent form', () => {
+    // 9752 2100 0000 0000 201 as Excel holds it: 15 significant digits.
+    expect(cellText(Number('9752210000000000201'))).toBe('9.75221e+18');
+    expect(cellText(2 ** 53)).toBe('9.007199254740992e+15');
+    expect(cellText(1234567890123456)).toBe('1.234567890123456e+15');
+    expect(cellText(123456789012345)).toBe('123456789012345');
+    expect(cellText(3)).toBe('3');
+    expect(cellText({ formula: 'A1', result: 9752210000000000000 })).toBe('9.75221e+18');
   });
 
   it('checks up to 5 000 rows in one call and more in parts of 2 000', () => {

@@ -12,6 +12,11 @@ export function createOrganisationRepository(db: Db) {
   const insertStmt = db.prepare<[string, string, number]>(
     'INSERT INTO organisations (hsa_id, name, created_at) VALUES (?, ?, ?)',
   );
+  // HSA-ids are case-insensitive (SPEC §3): a rename finds `…-a1b2` under `…-A1B2`.
+  const byIdIgnoringCase = db.prepare<[string], { hsa_id: string; name: string }>(
+    'SELECT hsa_id, name FROM organisations WHERE hsa_id = ? COLLATE NOCASE ORDER BY hsa_id LIMIT 1',
+  );
+  const renameStmt = db.prepare<[string, string]>('UPDATE organisations SET name = ? WHERE hsa_id = ?');
   return {
     /** The organisation with this HSA-id, or undefined. */
     get(hsaId: string): Organisation | undefined {
@@ -21,6 +26,15 @@ export function createOrganisationRepository(db: Db) {
     /** Every organisation, by name. */
     list(): Organisation[] {
       return all.all().map((row) => ({ hsaId: row.hsa_id, name: row.name }));
+    },
+    /** The organisation whose HSA-id equals this one in any case, or undefined. */
+    findIgnoringCase(hsaId: string): Organisation | undefined {
+      const row = byIdIgnoringCase.get(hsaId);
+      return row ? { hsaId: row.hsa_id, name: row.name } : undefined;
+    },
+    /** Gives the organisation stored under exactly this HSA-id a new name. */
+    rename(hsaId: string, name: string): void {
+      renameStmt.run(name, hsaId);
     },
     /** Adds a new organisation. */
     insert(organisation: Organisation, at: number): void {

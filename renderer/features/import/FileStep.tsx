@@ -3,6 +3,7 @@ import { IconAlertTriangle, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseFailure } from './parse-file';
+import { describeParseFailure } from './parse-failure-text';
 import classes from './ImportPage.module.css';
 
 /** Props of {@link FileStep}. */
@@ -25,14 +26,7 @@ export function FileStep({ reading, errors, onFile }: FileStepProps) {
     const file = event.dataTransfer.files[0];
     if (file) onFile(file);
   };
-  const describe = (e: ParseFailure) => {
-    const message = t(`importWizard.parseError.${e.message}`, {
-      defaultValue: t(`common:validation.${e.message}`, { ...e.params, defaultValue: e.message }),
-    });
-    if (e.row === 'header') return t('importWizard.file.headerError', { message });
-    if (typeof e.row === 'number') return t('importWizard.file.rowError', { row: e.row, message });
-    return message;
-  };
+  const describe = (e: ParseFailure) => describeParseFailure(t, e);
   return (
     <Stack gap="md">
       <div

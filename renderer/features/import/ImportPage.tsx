@@ -9,8 +9,11 @@ import { duplicateTargets, matchColumns, missingRequired, type ColumnTarget } fr
 import { FileStep } from './FileStep';
 import { extendedElsewhere, previewChunks, summarise, type WizardRow } from './import-preview';
 import { MappingStep } from './MappingStep';
-import type { ParsedFile, ParseFailure } from './parse-file';
+import { HeaderRowSelect } from './HeaderRowSelect';
+import { describeParseFailure } from './parse-failure-text';
+import { withHeaderAt, type ParsedFile, type ParseFailure } from './parse-file';
 import { PreviewStep } from './PreviewStep';
+import { SourceFacts } from './SourceFacts';
 import { readImportFile } from './read-import-file';
 import { toImportRows } from './to-import-rows';
 
@@ -56,6 +59,14 @@ export function ImportPage() {
     setMapping(matchColumns(outcome.file.header));
     setStep(1);
   }, []);
+
+  // Another line taken as the header row: the columns are matched again from its names.
+  const chooseHeader = (headerIndex: number) => {
+    if (!file) return;
+    const next = { ...withHeaderAt(file, headerIndex), name: file.name };
+    setFile(next);
+    setMapping(matchColumns(next.header));
+  };
 
   const errorText = useCallback(
     (error: { code: string; message: string }) =>
@@ -167,7 +178,10 @@ export function ImportPage() {
   };
 
   const summary = summarise(rows);
-  const mappingBlocked = missingRequired(mapping).length > 0 || duplicateTargets(mapping).length > 0;
+  const mappingBlocked =
+    (file?.problems.length ?? 0) > 0 ||
+    missingRequired(mapping).length > 0 ||
+    duplicateTargets(mapping).length > 0;
   const importBlocked =
     checking !== null || stale || summary.count === 0 || summary.errors > 0 || summary.unchecked > 0;
 
@@ -193,16 +207,26 @@ export function ImportPage() {
       <Paper withBorder radius="md" p="lg">
         <Stack gap="md">
           {file && step > 0 && step < 3 && (
-            <Text size="sm" c="dimmed">
-              {t('importWizard.file.read', {
-                name: file.name,
-                count: file.records.length,
-                columns: file.header.length,
-              })}
-            </Text>
+            <Stack gap={2}>
+              <Text size="sm" c="dimmed">
+                {t('importWizard.file.read', {
+                  name: file.name,
+                  count: file.records.length,
+                  columns: file.header.length,
+                })}
+              </Text>
+              <SourceFacts file={file} />
+            </Stack>
           )}
           {step === 0 && (
             <FileStep reading={reading} errors={parseErrors} onFile={(f) => void chooseFile(f)} />
+          )}
+          {step === 1 && file && (
+            <HeaderRowSelect
+              file={file}
+              onChange={chooseHeader}
+              describe={(e) => describeParseFailure(t, e)}
+            />
           )}
           {step === 1 && file && <MappingStep file={file} mapping={mapping} onChange={setMapping} />}
           {step === 2 && (

@@ -1,4 +1,5 @@
 import { CARD_FIELDS, REQUIRED_COLUMNS, type CardField } from '../../../shared/import/card-rows';
+import { foldText } from '../../../shared/import/cell-forms';
 
 /** What a source column is read as: a field of SPEC §3, or nothing. */
 export type ColumnTarget = CardField | null;
@@ -13,15 +14,10 @@ export const REQUIRED_FIELDS: readonly CardField[] = REQUIRED_COLUMNS;
 
 /**
  * Reduces a header to what matters for matching: lower case, no accents (å → a, é → e),
- * no spaces, hyphens, underscores, dots or similar.
+ * no spaces, hyphens, underscores, dots or similar. The same folding the import uses for
+ * labels in cells.
  */
-export function normaliseHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+export const normaliseHeader: (header: string) => string = foldText;
 
 /** Common Swedish headers of desks' Excel logs, per field (normalised when used). */
 const SWEDISH_HEADERS: Readonly<Partial<Record<CardField, readonly string[]>>> = {

@@ -175,6 +175,7 @@ export const followUpTextsSv = {
       'card.import': 'Importerat',
       'card.correct': 'Rättat',
       'card.reopen': 'Återöppnat',
+      'organisation.rename': 'Organisationens namn ändrat',
     },
     endReason: {
       returned: 'återlämnat',
@@ -357,6 +358,7 @@ export const followUpTextsEn: typeof followUpTextsSv = {
       'card.import': 'Imported',
       'card.correct': 'Corrected',
       'card.reopen': 'Reopened',
+      'organisation.rename': 'Organisation renamed',
     },
     endReason: {
       returned: 'returned',

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
 import { NO_PAGE_ERRORS, toPageErrors, type PageErrors } from '../decisions/server-errors';
+import { OrganisationsSection } from '../organisations/OrganisationsSection';
 
 const KNOWN = [
   'officeHours.start',
@@ -288,6 +289,9 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </form>
+      <Box mt="lg">
+        <OrganisationsSection />
+      </Box>
     </Box>
   );
 }

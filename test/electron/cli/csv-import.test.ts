@@ -128,13 +128,35 @@ describe('cli import of CSV files', () => {
     expect(contentOf(dir).cards).toEqual([]);
   });
 
-  it('refuses a CSV that is not UTF-8 rather than importing broken letters', () => {
-    const latin1 = Buffer.from(toCsv([validCard({ holderName: 'Åsa Öberg' })]), 'latin1');
-    const r = cli('import', write('ansi.csv', latin1));
+  it('reads a CSV saved as Windows-1252 (Swedish Excel) with its Swedish letters intact', () => {
+    const ansi = Buffer.from(
+      toCsv([
+        validCard({ id: uuid(1), holderName: 'Åsa Öberg', organisationName: 'Region Västra Götaland' }),
+      ]),
+      'latin1',
+    );
+    expect(cli('import', write('ansi.csv', ansi))).toMatchObject({
+      status: 0,
+      json: { imported: 1, unchanged: 0 },
+    });
+    const { cards, organisations } = contentOf(dir) as {
+      cards: { holder_name: string }[];
+      organisations: { name: string }[];
+    };
+    expect(cards[0]?.holder_name).toBe('Åsa Öberg');
+    expect(organisations[0]?.name).toBe('Region Västra Götaland');
+  });
+
+  it('refuses a file whose bytes its own BOM cannot give, naming the field, rather than storing U+FFFD', () => {
+    const good = Buffer.from(toCsv([validCard({ id: uuid(1), holderName: 'ÅSA' })], ';', true), 'utf8');
+    // The Å of the name as Windows-1252 writes it, inside a file that says it is UTF-8.
+    const broken = Buffer.from(good.toString('latin1').replace('\u00c3\u0085SA', '\u00c5SA'), 'latin1');
+    const r = cli('import', write('broken.csv', broken));
     expect(r.status).toBe(2);
     expect(r.stderr).toEqual([
-      'row 0: (file): CSV-filen är inte sparad som UTF-8 (spara som "CSV UTF-8" och försök igen)',
+      'row 1: holderName: Innehåller tecknet �, som står där filens teckenkodning inte kunde läsas. Spara filen på nytt som "CSV UTF-8" och läs in den igen.',
     ]);
+    expect(contentOf(dir).cards).toEqual([]);
   });
 
   it('keeps JSON files JSON, whatever they start with', () => {

@@ -80,7 +80,7 @@ describe('mapCardRow', () => {
       errors: [
         { field: 'assuranceLevel', message: 'assuranceLevel.invalid' },
         { field: 'holderName', message: 'required' },
-        { field: 'unplannedPersonnel', message: 'type.boolean' },
+        { field: 'unplannedPersonnel', message: 'boolean.invalid' },
         { field: 'issuedAt', message: 'localTime.nonexistent' },
         { field: 'expiresAt', message: 'localTime.ambiguous' },
       ],
