@@ -98,7 +98,7 @@ describe('importing the files desks have, in the browser', () => {
     // A name that came out wrong is corrected in Inställningar, and the register shows it.
     await page.getByRole('link', { name: 'Inställningar' }).click();
     const organisations = page.getByRole('table', { name: 'Organisationer' });
-    await organisations.getByRole('button', { name: 'Ändra namnet på Region Jönköpings län' }).click();
+    await organisations.getByRole('button', { name: 'Ändra namn på Region Jönköpings län' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ändra organisationens namn' });
     await dialog.getByRole('textbox', { name: 'Nytt namn' }).fill('Region Jönköpings län, kortdisken');
     await page.keyboard.press('Enter');

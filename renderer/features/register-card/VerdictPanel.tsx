@@ -107,7 +107,7 @@ export const VerdictPanel = memo(function VerdictPanel({ verdict, onSetExpiry }:
             </Badge>
           )}
           {warnings > 0 && (
-            <Badge color="yellow.8" variant="light" radius="sm" tt="none">
+            <Badge color="yellow" variant="light" radius="sm" tt="none">
               {t('verdict.warningCount', { count: warnings })}
             </Badge>
           )}
