@@ -89,7 +89,12 @@ export async function seedRegister(h: Harness): Promise<{ ids: string[] }> {
   const ids: string[] = [];
   for (const card of cards) ids.push(await registerCard(h, card));
   const [revoked, voided] = [ids[2], ids[3]];
-  if (revoked) await callApi(h, 'cards:end', { id: revoked, endedAt: '2026-03-03T08:00:00+01:00', endReason: 'revoked' });
+  if (revoked)
+    await callApi(h, 'cards:end', {
+      id: revoked,
+      endedAt: '2026-03-03T08:00:00+01:00',
+      endReason: 'revoked',
+    });
   if (voided) await callApi(h, 'cards:void', { id: voided, why: 'Registrerat av misstag' });
   return { ids };
 }
