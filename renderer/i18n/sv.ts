@@ -290,4 +290,8 @@ export const sv = {
         'Minst en rad kunde inte sparas. Inget av filen har skrivits; rätta eller ta bort raderna nedan.',
     },
   },
+  a11y: {
+    skipToContent: 'Hoppa till innehållet',
+    pageShown: 'Sidan {{page}} visas',
+  },
 } as const;
