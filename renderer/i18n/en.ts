@@ -292,5 +292,9 @@ export const en: Texts<typeof sv> = {
   a11y: {
     skipToContent: 'Skip to content',
     pageShown: 'Page {{page}} shown',
+    verdictViolation: 'New deviation: {{name}}',
+    verdictWarning: 'New warning: {{name}}',
+    verdictResolved: 'Resolved: {{name}}',
+    timeFormat: 'Written YYYY-MM-DD HH:MM (24 hours, Swedish time).',
   },
 };

@@ -293,5 +293,9 @@ export const sv = {
   a11y: {
     skipToContent: 'Hoppa till innehållet',
     pageShown: 'Sidan {{page}} visas',
+    verdictViolation: 'Ny avvikelse: {{name}}',
+    verdictWarning: 'Ny varning: {{name}}',
+    verdictResolved: 'Åtgärdad: {{name}}',
+    timeFormat: 'Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
   },
 } as const;
