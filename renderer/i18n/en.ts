@@ -297,5 +297,7 @@ export const en: Texts<typeof sv> = {
     verdictResolved: 'Resolved: {{name}}',
     timeFormat: 'Written YYYY-MM-DD HH:MM (24 hours, Swedish time).',
     auditCardId: 'Card id: {{id}}',
+    registerKeys:
+      'The arrow keys, Page Up and Page Down move between the rows, Enter opens the card. Arrow Up from the first row reaches the sorting.',
   },
 };

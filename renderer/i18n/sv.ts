@@ -298,5 +298,7 @@ export const sv = {
     verdictResolved: 'Åtgärdad: {{name}}',
     timeFormat: 'Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
     auditCardId: 'Kortets id: {{id}}',
+    registerKeys:
+      'Piltangenterna, Page Up och Page Down flyttar mellan raderna, Enter öppnar kortet. Pil upp från första raden når sorteringen.',
   },
 } as const;

@@ -1,4 +1,4 @@
-import { UnstyledButton } from '@mantine/core';
+import { UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
@@ -22,6 +22,7 @@ import type { Sort } from './use-card-pages';
 /** Fixed row height: the virtualiser never measures, so scrolling 100 000 rows stays smooth. */
 export const ROW_HEIGHT = 44;
 const OVERSCAN = 6;
+const KEYS_HINT_ID = 'register-keys-hint';
 
 /** What the page can ask of the table. */
 export interface RegisterTableHandle {
@@ -236,59 +237,63 @@ export function RegisterTable({ total, rowAt, ensureRows, sort, onSort, onOpen, 
   );
 
   return (
-    <div
-      ref={scrollRef}
-      className={classes.scroller}
-      role="table"
-      aria-label={t('register.tableLabel')}
-      aria-rowcount={total + 1}
-      aria-colcount={layout.columns.length}
-      data-density={layout.density}
-      onKeyDown={onKeyDown}
-    >
+    <>
+      <VisuallyHidden id={KEYS_HINT_ID}>{t('a11y.registerKeys')}</VisuallyHidden>
       <div
-        className={classes.canvas}
-        style={{ height: virtualizer.getTotalSize(), minWidth: layout.minWidth }}
+        ref={scrollRef}
+        className={classes.scroller}
+        role="table"
+        aria-label={t('register.tableLabel')}
+        aria-describedby={KEYS_HINT_ID}
+        aria-rowcount={total + 1}
+        aria-colcount={layout.columns.length}
+        data-density={layout.density}
+        onKeyDown={onKeyDown}
       >
-        <div role="rowgroup" className={classes.header}>
-          <div
-            role="row"
-            aria-rowindex={1}
-            className={classes.row}
-            style={{ gridTemplateColumns: layout.template, height: ROW_HEIGHT }}
-          >
-            {layout.columns.map((column) => (
-              <HeaderCell
-                key={column.id}
-                column={column}
-                sort={sort}
-                onSort={onSort}
-                buttonIndex={sortable.indexOf(column)}
-                tabStop={headerStop !== null && sortable[headerStop] === column}
-                onFocusButton={(index) => setStop({ in: 'header', index })}
+        <div
+          className={classes.canvas}
+          style={{ height: virtualizer.getTotalSize(), minWidth: layout.minWidth }}
+        >
+          <div role="rowgroup" className={classes.header}>
+            <div
+              role="row"
+              aria-rowindex={1}
+              className={classes.row}
+              style={{ gridTemplateColumns: layout.template, height: ROW_HEIGHT }}
+            >
+              {layout.columns.map((column) => (
+                <HeaderCell
+                  key={column.id}
+                  column={column}
+                  sort={sort}
+                  onSort={onSort}
+                  buttonIndex={sortable.indexOf(column)}
+                  tabStop={headerStop !== null && sortable[headerStop] === column}
+                  onFocusButton={(index) => setStop({ in: 'header', index })}
+                />
+              ))}
+            </div>
+          </div>
+          <div role="rowgroup">
+            {items.map((item) => (
+              <RegisterRow
+                key={item.key}
+                index={item.index}
+                start={item.start}
+                height={ROW_HEIGHT}
+                card={rowAt(item.index)}
+                now={now}
+                columns={layout.columns}
+                template={layout.template}
+                tabStop={headerStop === null && item.index === active}
+                onOpen={openRow}
+                onFocusRow={focusRow}
               />
             ))}
           </div>
         </div>
-        <div role="rowgroup">
-          {items.map((item) => (
-            <RegisterRow
-              key={item.key}
-              index={item.index}
-              start={item.start}
-              height={ROW_HEIGHT}
-              card={rowAt(item.index)}
-              now={now}
-              columns={layout.columns}
-              template={layout.template}
-              tabStop={headerStop === null && item.index === active}
-              onOpen={openRow}
-              onFocusRow={focusRow}
-            />
-          ))}
-        </div>
       </div>
-    </div>
+    </>
   );
 }
 
