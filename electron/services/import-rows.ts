@@ -14,7 +14,7 @@ import {
   type ImportSummary,
 } from './import';
 import { openImportCsv, withStableId } from './import-csv';
-import { openImportCsvInWorker } from './import-worker-source';
+import { openImportCsvInWorker } from './import-worker-host';
 
 /** What the import wizard shows for one row before anything is written. */
 export interface RowPreview {
