@@ -6,7 +6,7 @@ import type { AppHealth } from '../../shared/ipc/maintenance';
 import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {

@@ -5,7 +5,9 @@ import { writeBackup } from './backup-store';
 import { DatabaseDamagedError, quickCheck } from './health';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
-export type Db = Database.Database;
+import type { Db } from './types';
+
+export type { Db };
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for another runtime (the Electron ABI). */

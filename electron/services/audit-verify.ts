@@ -1,6 +1,6 @@
 import type { AuditEntryOut, AuditQuery } from '../../shared/domain/lifecycle';
 import { formatInstant } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { GENESIS_HASH, hashAuditRow } from '../db/repositories/audit';
 import { createAuditReader, type AuditReader } from '../db/repositories/audit-read';
 import type { ServiceContext } from './context';

@@ -3,7 +3,7 @@ import { createCardRepository } from '../db/repositories/cards';
 import { createFindingRepository } from '../db/repositories/findings';
 import { createOrganisationRepository } from '../db/repositories/organisations';
 import { createDecisionRepository, createSettingsRepository } from '../db/repositories/rules-data';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 
 /** What services need: the database, its repositories, who acts and the clock. */
 export interface ServiceContext {

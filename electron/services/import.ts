@@ -3,7 +3,7 @@ import { CardInput, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
 import type { RuleCard } from '../../shared/rules';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { createBulkRepository } from '../db/repositories/bulk';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';

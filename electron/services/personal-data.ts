@@ -3,7 +3,7 @@ import { integerField } from '../../shared/domain/decision';
 import { toFieldErrors } from '../../shared/domain/errors';
 import type { PersonalDataExport } from '../../shared/ipc/maintenance';
 import { formatInstant, toZoned } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { foldName, toCardRecord } from '../db/repositories/cards';
 import {
   createPersonalDataRepository,

@@ -11,7 +11,7 @@ import {
 } from '../../shared/report/monthly';
 import { monthsEnding } from '../../shared/report/months';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
