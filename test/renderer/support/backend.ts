@@ -29,9 +29,14 @@ export interface TestBackend {
  * Starts the real back end (router, services, SQLite) in a temp dir. The transport copies
  * input through JSON like the real ones do, so nothing that cannot cross IPC passes here.
  */
-export function startTestBackend(): TestBackend {
+export function startTestBackend(options: { busyTimeoutMs?: number } = {}): TestBackend {
   const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-ui-'));
-  const backend = createBackend({ databasePath: join(dir, 'test.db'), mode: 'web', version: 'test' });
+  const backend = createBackend({
+    databasePath: join(dir, 'test.db'),
+    mode: 'web',
+    version: 'test',
+    ...options,
+  });
   const calls: RecordedCall[] = [];
   const api = createApi(async (channel, input) => {
     const wire: unknown = JSON.parse(JSON.stringify(input ?? null));
