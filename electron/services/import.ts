@@ -164,7 +164,7 @@ export function storeImportRows(
   source: ImportRowSource,
   organisations: readonly OrganisationInput[] = [],
 ): ImportSummary {
-  return ctx.db.transaction((): ImportSummary => {
+  return ctx.transaction((): ImportSummary => {
     const registered = source.size >= BULK_MIN_ROWS ? bulk(ctx).cardCount() : null;
     const bulkLoad = registered !== null && source.size >= registered;
     const batch = batchContext(ctx, { startsEmpty: registered === 0 });
@@ -219,7 +219,7 @@ export function storeImportRows(
     restoreIndexes();
     recompute.finish(inserted);
     return summary;
-  })();
+  });
 }
 
 // What the rules read of a stored card, as they read it back from the database; the

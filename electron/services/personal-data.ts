@@ -48,7 +48,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
   if (!parsed.success) {
     throw invalidInput(toFieldErrors(parsed.error).map((e) => ({ ...e, field: RETENTION_KEY })));
   }
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const before = retentionYears(ctx);
     ctx.settings.set(RETENTION_KEY, parsed.data);
     ctx.audit.append({
@@ -60,7 +60,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
       before: { [RETENTION_KEY]: before },
       after: { [RETENTION_KEY]: parsed.data },
     });
-  })();
+  });
   return parsed.data;
 }
 
@@ -140,7 +140,7 @@ function eraseDue(
   cutoffMs: number,
   summary: ErasureSummary,
 ): ErasureSummary {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const holders = repo.dueHolders(cutoffMs, PSEUDONYM_PREFIX);
     if (holders.length === 0) return summary;
     const pseudonyms = new Map(
@@ -185,7 +185,7 @@ function eraseDue(
       },
     });
     return summary;
-  })();
+  });
 }
 
 // A loop, not Math.min(...keys): an erasure after years may touch more rows than a call takes arguments.
@@ -206,7 +206,7 @@ function parseJson(text: string | null): unknown {
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
   const repo = repositoryFor(ctx.db);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const cards = repo.cardsOfHolder(holderHsaId);
     const auditEntries = repo
       .auditMentioning(
@@ -240,5 +240,5 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
       cards: cards.map(toCardRecord),
       auditEntries,
     };
-  })();
+  });
 }

@@ -31,13 +31,19 @@ export interface TestBackend {
  * `setupDone` is false. The transport copies
  * input through JSON like the real ones do, so nothing that cannot cross IPC passes here.
  */
-export function startTestBackend(options: { setupDone?: boolean } = {}): TestBackend {
+export function startTestBackend(options: { setupDone?: boolean; busyTimeoutMs?: number } = {}): TestBackend {
+  const { setupDone = true, ...backendOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-ui-'));
-  const backend = createBackend({ databasePath: join(dir, 'test.db'), mode: 'web', version: 'test' });
+  const backend = createBackend({
+    databasePath: join(dir, 'test.db'),
+    mode: 'web',
+    version: 'test',
+    ...backendOptions,
+  });
   // A desk that has been set up, unless the test is about the first-run setup: otherwise the
   // setup dialog may open before a test's first query (it did on a loaded machine) and hide
   // the page behind it.
-  if (options.setupDone ?? true) {
+  if (setupDone) {
     completeSetup(backend.services, {
       deskName: 'Testdisken',
       deskUser: 'Testanvändare',
