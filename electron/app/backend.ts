@@ -51,6 +51,12 @@ export interface BackendOptions {
   chooseExportPath?: ChooseExportPath;
   /** How long a write waits for another process's lock before failing as busy (see open.ts). */
   busyTimeoutMs?: number;
+  /**
+   * `read-only` for a caller that will only read (the CLI's `findings`, `report`, `audit
+   * verify`, listings): nothing is written at open — no daily backup, no erasure — and
+   * the register opens on a read-only folder or a full disk. Default `read-write`.
+   */
+  access?: 'read-write' | 'read-only';
 }
 
 export interface Backend {
@@ -182,13 +188,17 @@ export function createBackend(options: BackendOptions): Backend {
       ...env,
       makeServices,
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      ...(options.access ? { access: options.access } : {}),
     });
+    const writable = state.db !== undefined && !state.db.readonly;
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {
       // A brand-new register has nothing to back up yet.
-      if (existed && (options.dailyBackup ?? true)) backupProblem = ensureDailyBackup(state.db, env).problem;
-      if (atStart && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
+      if (existed && writable && (options.dailyBackup ?? true)) {
+        backupProblem = ensureDailyBackup(state.db, env).problem;
+      }
+      if (atStart && writable && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
         try {
           eraseExpiredPersonalData(state.services);
         } catch (error) {
@@ -202,7 +212,7 @@ export function createBackend(options: BackendOptions): Backend {
     const handlers = createHandlers(state.services ?? unavailableServices, info, maintenance, {
       chooseExportPath: options.chooseExportPath,
     });
-    router = createRouter(gateHandlers(handlers, state.status), logError);
+    router = createRouter(gateHandlers(handlers, state.status), logError, { dataDir: info.dataDir });
   }
 
   load(true);

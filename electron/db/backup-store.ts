@@ -73,7 +73,8 @@ export function parseBackupName(name: string): { kind: BackupKind; createdAt: nu
 
 /** Every backup in the folder, newest first. Files that are not backups are ignored. */
 export function listBackupFiles(dir: string): BackupFile[] {
-  if (!existsSync(dir)) return [];
+  // A file where the folder belongs holds no backups; writing one says why it cannot.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: BackupFile[] = [];
   for (const name of readdirSync(dir)) {
     const parsed = parseBackupName(name);
