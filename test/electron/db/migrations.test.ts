@@ -46,7 +46,12 @@ describe('migrations', () => {
       'card_findings',
       'cards',
       'decisions',
+      'hub_desks',
+      'hub_link',
       'organisations',
+      'outbox',
+      'pulled_cards',
+      'region_reported_months',
       'reported_months',
       'settings',
     ]);
