@@ -18,8 +18,9 @@ const UUID_FROM_H = `lower(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || 
  * - `hub_link`: the one hub this register has joined (no row before `hub join`): the URL
  *   without its password, who the desk is, how far it has pushed and pulled, and the last
  *   sync error in plain Swedish.
- * - `hub_desks`, `pulled_cards`: the other desks and the current state of their cards,
- *   from their events; read-only for this desk (only `sync` writes them).
+ * - `hub_desks`, `pulled_cards`, `hub_organisations`: the other desks, the current state
+ *   of their cards and every organisation's newest name, from the pulled events; read-only
+ *   for this desk (only `sync` writes them).
  * - `region_reported_months`: the months whose region-wide report this desk exported,
  *   so a card another desk pushes late raises the changed-since-export alert too.
  *
@@ -148,7 +149,17 @@ export const migration009: Migration = {
 
     CREATE TABLE hub_desks (
       desk_id TEXT PRIMARY KEY,
-      name TEXT NOT NULL
+      name TEXT NOT NULL,
+      -- The newest push of the desk this desk has seen (epoch ms), for the report's coverage.
+      last_push_at INTEGER
+    ) STRICT;
+
+    -- Each organisation's newest name on the hub: the name on its event with the highest
+    -- hub_seq (this desk's own events included), as the hub keeps it for the coordinator.
+    CREATE TABLE hub_organisations (
+      hsa_id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      hub_seq INTEGER NOT NULL
     ) STRICT;
 
     CREATE TABLE pulled_cards (

@@ -48,6 +48,7 @@ describe('migrations', () => {
       'decisions',
       'hub_desks',
       'hub_link',
+      'hub_organisations',
       'organisations',
       'outbox',
       'pulled_cards',
