@@ -108,6 +108,16 @@ export const PULLED_SQL = {
     SELECT card_id, organisation_hsa_id, organisation_name, assurance_level, card_number,
       issued_at, expires_at, ended_at, extends_card_id, reason_code, reason_text
     FROM pulled_cards WHERE voided = 0 AND issued_at < @start AND expires_at >= @end`,
+  // The same candidates from this desk's own cards, with the organisation's name here.
+  ownReportFacts: `SELECT c.id AS card_id, c.organisation_hsa_id, o.name AS organisation_name, c.assurance_level,
+      c.card_number, c.issued_at, c.expires_at, c.ended_at, c.extends_card_id, c.reason_code, c.reason_text
+    FROM cards c JOIN organisations o ON o.hsa_id = c.organisation_hsa_id
+    WHERE c.voided_at IS NULL AND c.issued_at >= @start AND c.issued_at < @end
+    UNION ALL
+    SELECT c.id, c.organisation_hsa_id, o.name, c.assurance_level, c.card_number, c.issued_at, c.expires_at,
+      c.ended_at, c.extends_card_id, c.reason_code, c.reason_text
+    FROM cards c JOIN organisations o ON o.hsa_id = c.organisation_hsa_id
+    WHERE c.voided_at IS NULL AND c.issued_at < @start AND c.expires_at >= @end`,
 } as const;
 
 /** A pulled card's facts for the monthly report, with the organisation name its event carried. */
@@ -159,6 +169,7 @@ export function createPulledCardRepository(db: Db) {
     'SELECT card_id FROM pulled_cards WHERE card_id IN (SELECT value FROM json_each(?))',
   );
   const reportFacts = db.prepare<[MonthPeriod], ReportRow>(PULLED_SQL.reportFacts);
+  const ownReportFacts = db.prepare<[MonthPeriod], ReportRow>(PULLED_SQL.ownReportFacts);
   // Newest event wins, by desk_seq; a card stays with the desk that first sent it.
   const upsert = db.prepare(
     `INSERT INTO pulled_cards (card_id, desk_id, desk_seq, hub_seq, kind, organisation_hsa_id, organisation_name,
@@ -181,8 +192,20 @@ export function createPulledCardRepository(db: Db) {
     `INSERT INTO hub_desks (desk_id, name) VALUES (?, ?)
      ON CONFLICT (desk_id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`,
   );
-  const desks = db.prepare<[], { desk_id: string; name: string }>(
-    'SELECT desk_id, name FROM hub_desks ORDER BY desk_id',
+  const deskPushed = db.prepare<[string, number]>(
+    `INSERT INTO hub_desks (desk_id, name, last_push_at) VALUES (?1, ?1, ?2)
+     ON CONFLICT (desk_id) DO UPDATE SET last_push_at = max(coalesce(last_push_at, 0), excluded.last_push_at)`,
+  );
+  const desks = db.prepare<[], { desk_id: string; name: string; last_push_at: number | null }>(
+    'SELECT desk_id, name, last_push_at FROM hub_desks ORDER BY desk_id',
+  );
+  const organisationName = db.prepare<[string, string, number]>(
+    `INSERT INTO hub_organisations (hsa_id, name, hub_seq) VALUES (?, ?, ?)
+     ON CONFLICT (hsa_id) DO UPDATE SET name = excluded.name, hub_seq = excluded.hub_seq
+     WHERE excluded.hub_seq > hub_organisations.hub_seq`,
+  );
+  const organisationNames = db.prepare<[], { hsa_id: string; name: string }>(
+    'SELECT hsa_id, name FROM hub_organisations',
   );
   const counts = db.prepare<[], { desk_id: string; cards: number }>(
     'SELECT desk_id, count(*) AS cards FROM pulled_cards GROUP BY desk_id ORDER BY desk_id',
@@ -206,11 +229,16 @@ export function createPulledCardRepository(db: Db) {
       withNumbers.all(JSON.stringify(cardNumbers)).map(toRuleCard),
     /** Every non-voided pulled card, for the rules. */
     allLiveRuleCards: (): RuleCard[] => allLive.all().map(toRuleCard),
+    /** The rule view of a pulled card. */
+    ruleCardOf: (row: PulledCardRow): RuleCard => toRuleCard(row),
     /** Every non-voided pulled card, oldest first. */
     allLive: (): PulledCardRow[] => allLiveRows.all(),
     /** The pulled candidates of a month's report. */
     reportFacts: (period: MonthPeriod): RegionReportFacts[] =>
       reportFacts.all({ start: period.start, end: period.end }).map(toReportFacts),
+    /** This desk's own candidates of a month's report. */
+    ownReportFacts: (period: MonthPeriod): RegionReportFacts[] =>
+      ownReportFacts.all({ start: period.start, end: period.end }).map(toReportFacts),
     /** Stores one pulled event when it is newer than what is known of its card. */
     apply(write: PulledCardWrite): void {
       const c = write.card;
@@ -226,8 +254,17 @@ export function createPulledCardRepository(db: Db) {
     },
     /** Records a desk's name as the hub gives it. */
     saveDesk: (deskId: string, name: string): void => void deskUpsert.run(deskId, name),
-    /** The desks known from the hub, by id. */
-    desks: (): Map<string, string> => new Map(desks.all().map((d) => [d.desk_id, d.name])),
+    /** Records that a desk pushed at `at` (epoch ms), if later than known. */
+    saveDeskPush: (deskId: string, at: number): void => void deskPushed.run(deskId, at),
+    /** The desks known from the hub, by id, with their newest push seen. */
+    desks: (): Map<string, { name: string; lastPushAt: number | null }> =>
+      new Map(desks.all().map((d) => [d.desk_id, { name: d.name, lastPushAt: d.last_push_at }])),
+    /** Records an organisation's name from an event, if it is the newest on the hub. */
+    saveOrganisationName: (hsaId: string, name: string, hubSeq: number): void =>
+      void organisationName.run(hsaId, name, hubSeq),
+    /** Each organisation's newest name on the hub. */
+    organisationNames: (): Map<string, string> =>
+      new Map(organisationNames.all().map((o) => [o.hsa_id, o.name])),
     /** Pulled cards per desk. */
     countsByDesk: () => counts.all(),
   };
