@@ -65,5 +65,11 @@ export async function joinHub(ctx: ServiceContext, port: HubPort, url: string): 
       });
     })
     .immediate();
-  return { hubId: me.hubId, deskId: me.deskId, deskName: me.deskName, url: stored, pending: pendingEvents(ctx) };
+  return {
+    hubId: me.hubId,
+    deskId: me.deskId,
+    deskName: me.deskName,
+    url: stored,
+    pending: pendingEvents(ctx),
+  };
 }

@@ -192,8 +192,8 @@ export function createPulledCardRepository(db: Db) {
     `INSERT INTO hub_desks (desk_id, name) VALUES (?, ?)
      ON CONFLICT (desk_id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name`,
   );
-  const deskPushed = db.prepare<[string, number]>(
-    `INSERT INTO hub_desks (desk_id, name, last_push_at) VALUES (?1, ?1, ?2)
+  const deskPushed = db.prepare<[{ desk: string; at: number }]>(
+    `INSERT INTO hub_desks (desk_id, name, last_push_at) VALUES (@desk, @desk, @at)
      ON CONFLICT (desk_id) DO UPDATE SET last_push_at = max(coalesce(last_push_at, 0), excluded.last_push_at)`,
   );
   const desks = db.prepare<[], { desk_id: string; name: string; last_push_at: number | null }>(
@@ -255,7 +255,7 @@ export function createPulledCardRepository(db: Db) {
     /** Records a desk's name as the hub gives it. */
     saveDesk: (deskId: string, name: string): void => void deskUpsert.run(deskId, name),
     /** Records that a desk pushed at `at` (epoch ms), if later than known. */
-    saveDeskPush: (deskId: string, at: number): void => void deskPushed.run(deskId, at),
+    saveDeskPush: (deskId: string, at: number): void => void deskPushed.run({ desk: deskId, at }),
     /** The desks known from the hub, by id, with their newest push seen. */
     desks: (): Map<string, { name: string; lastPushAt: number | null }> =>
       new Map(desks.all().map((d) => [d.desk_id, { name: d.name, lastPushAt: d.last_push_at }])),
