@@ -10,6 +10,13 @@ import { importCsv } from '../services/import-rows';
 import { systemErrorDetail, systemFaultCode } from '../services/system-errors';
 import { runBackup, runPersonalData, runRestore } from './backup-commands';
 import { runHubCommand, type AsyncCommand } from './hub-commands';
+import {
+  DESK_HUB_COMMANDS,
+  runRegionFindings,
+  runRegionReport,
+  runSyncCommand,
+  withRegionScope,
+} from './sync-commands';
 import { readImportFile, type ImportFile } from './import-file';
 import { runAudit, runEnd, runReview, runVoid, type LifecycleEnv } from './lifecycle-commands';
 import { runOrganisations } from './organisation-commands';
@@ -56,10 +63,10 @@ function simple(run: (args: string[], env: LifecycleEnv) => void | number): Comm
 
 const COMMANDS: Record<string, Command> = {
   import: runImport,
-  findings: simple(runFindings),
+  findings: simple(withRegionScope(runFindings, runRegionFindings)),
   settings: simple(runSettings),
   decisions: simple(runDecisions),
-  report: simple(runReport),
+  report: simple(withRegionScope(runReport, runRegionReport)),
   review: simple(runReview),
   void: simple(runVoid),
   end: simple(runEnd),
@@ -89,7 +96,8 @@ const READS_ONLY: Record<string, (args: string[]) => boolean> = {
 // Commands that talk over the network (the regional hub, SPEC §8): asynchronous, so they
 // run through runCliAsync. The desk's `hub join` and `sync` go here too.
 const ASYNC_COMMANDS: Record<string, AsyncCommand> = {
-  hub: (args, env) => runHubCommand(args, env),
+  hub: (args, env) => runHubCommand(args, env, DESK_HUB_COMMANDS),
+  sync: runSyncCommand,
 };
 
 /** Every command the CLI knows; `--help` lists each. */

@@ -2,6 +2,7 @@ import { createAuditRepository } from '../db/repositories/audit';
 import { createCardRepository } from '../db/repositories/cards';
 import { createFindingRepository } from '../db/repositories/findings';
 import { createOrganisationRepository } from '../db/repositories/organisations';
+import { withRegionHistory } from '../db/repositories/pulled-cards';
 import { createDecisionRepository, createSettingsRepository } from '../db/repositories/rules-data';
 import type { Db } from '../db/types';
 import { writeTransaction } from '../db/write-transaction';
@@ -35,7 +36,7 @@ export function createServiceContext(
     cards: createCardRepository(db),
     organisations: createOrganisationRepository(db),
     audit: createAuditRepository(db),
-    findings: createFindingRepository(db),
+    findings: withRegionHistory(db, createFindingRepository(db)),
     decisions: createDecisionRepository(db),
     settings: createSettingsRepository(db),
     actor: options.actor,

@@ -8,6 +8,7 @@ import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './c
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
+import { recordCardEvent } from './outbox';
 
 export { correctCard, type CardChanges } from './card-correction';
 
@@ -33,6 +34,7 @@ export function endCard(
     if (endedAt < row.issued_at) refuse('endedAt', 'endedAt.beforeIssued');
     const at = ctx.now();
     ctx.cards.setEnd(row.id, endedAt, endReason, at);
+    recordCardEvent(ctx, 'ended', row.id);
     const after = loadCard(ctx, row.id);
     auditCard(ctx, 'card.end', row.id, auditSnapshot(row), auditSnapshot(after), at);
     recomputeAround(ctx, [ctx.findings.ruleCard(row.id)!]);
@@ -54,6 +56,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
     const affected: RuleCard[] = [ctx.findings.ruleCard(row.id)!];
     const at = ctx.now();
     ctx.cards.setVoided(row.id, at, reason);
+    recordCardEvent(ctx, 'voided', row.id);
     const after = loadCard(ctx, row.id);
     auditCard(ctx, 'card.void', row.id, auditSnapshot(row), auditSnapshot(after), at);
     const previous = row.extends_card_id ? ctx.cards.get(row.extends_card_id) : undefined;
@@ -64,6 +67,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
       previous.ended_at === row.issued_at
     ) {
       ctx.cards.setEnd(previous.id, null, null, at);
+      recordCardEvent(ctx, 'corrected', previous.id);
       const reopened = loadCard(ctx, previous.id);
       auditCard(ctx, 'card.reopen', previous.id, auditSnapshot(previous), auditSnapshot(reopened), at);
       affected.push(ctx.findings.ruleCard(previous.id)!);
@@ -115,6 +119,7 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     const at = ctx.now();
     // End the previous one first, so it does not count as the holder's active card.
     ctx.cards.setEnd(previous.id, values.issuedAt, 'extended', at);
+    recordCardEvent(ctx, 'extended', previous.id);
     const ended = loadCard(ctx, previous.id);
     auditCard(ctx, 'card.end', previous.id, auditSnapshot(previous), auditSnapshot(ended), at);
 

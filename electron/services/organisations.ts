@@ -1,6 +1,7 @@
 import type { Organisation } from '../../shared/domain/organisation';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { recordOrganisationEvents } from './outbox';
 
 /**
  * Gives an organisation a corrected name (a name garbled by an import in the wrong
@@ -21,6 +22,7 @@ export function renameOrganisation(ctx: ServiceContext, hsaId: string, name: str
     const after = { hsaId: before.hsaId, name };
     if (before.name === name) return after;
     ctx.organisations.rename(before.hsaId, name);
+    recordOrganisationEvents(ctx, before.hsaId);
     ctx.audit.append({
       at: ctx.now(),
       actor: ctx.actor(),

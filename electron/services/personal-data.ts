@@ -13,6 +13,7 @@ import {
 } from '../db/repositories/personal-data';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { recordCardEvent, scrubOutbox } from './outbox';
 import { createScrubber, type Scrubber } from './scrub';
 
 /** Settings key of the retention period, in years. */
@@ -91,6 +92,7 @@ function eraseCards(
   cards: readonly CardTexts[],
   scrub: Scrubber,
   at: number,
+  onChange: (cardId: string) => void = () => {},
 ): string[] {
   const erased: string[] = [];
   for (const card of cards) {
@@ -106,6 +108,7 @@ function eraseCards(
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== card[k]);
     if (!changed) continue;
     repo.updateCardTexts(card.id, { ...next, holder_name_key: foldName(next.holder_name) }, at);
+    onChange(card.id);
     if (pseudonym) erased.push(card.id);
   }
   return erased;
@@ -150,8 +153,9 @@ function eraseDue(
     const names = new Set(cards.filter((c) => pseudonyms.has(c.holder_hsa_id)).map((c) => c.holder_name));
     const scrub = createScrubber(pseudonyms, [...names], ERASED_NAME);
     const at = ctx.now();
-    const cardIds = eraseCards(repo, cards, scrub, at);
+    const cardIds = eraseCards(repo, cards, scrub, at, (id) => recordCardEvent(ctx, 'erased', id));
 
+    scrubOutbox(ctx.db, (payload) => rewriteJson(payload, scrub, NOTHING)!);
     const changes = new Map<number, AuditJsonUpdate>();
     const erased = new Set(cardIds);
     for (const row of repo.auditRows()) {

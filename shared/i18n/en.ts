@@ -94,6 +94,8 @@ export const en: Texts<typeof sv> = {
     'extendsCardId.unknown': 'The registration being extended does not exist.',
     'organisationName.requiredForNew': 'The organisation is new: give its name.',
     'id.conflict': 'A registration with this id and other content already exists.',
+    'id.otherDesk':
+      'The id belongs to a registration from another card station; only that station can change it.',
     'date.format': 'Write the date as YYYY-MM-DD.',
     'month.format': 'Write the month as YYYY-MM.',
     'violationJustification.required': 'The card breaks a rule: confirm and give a justification.',

@@ -90,6 +90,7 @@ export const sv = {
     'extendsCardId.unknown': 'Registreringen som förlängs finns inte.',
     'organisationName.requiredForNew': 'Organisationen är ny: ange dess namn.',
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
+    'id.otherDesk': 'Id:t tillhör en registrering från en annan kortstation; den kan bara ändras där.',
     'date.format': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'month.format': 'Skriv månaden som ÅÅÅÅ-MM.',
     'violationJustification.required': 'Kortet bryter mot en regel: bekräfta och skriv en motivering.',

@@ -46,7 +46,13 @@ describe('migrations', () => {
       'card_findings',
       'cards',
       'decisions',
+      'hub_desks',
+      'hub_link',
+      'hub_organisations',
       'organisations',
+      'outbox',
+      'pulled_cards',
+      'region_reported_months',
       'reported_months',
       'settings',
     ]);
