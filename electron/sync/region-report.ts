@@ -1,3 +1,4 @@
+import { readTransaction } from '../db/write-transaction';
 import { compareReports } from '../../shared/report/changes';
 import { computeMonthlyReport, MonthlyReport, type ReportChanges } from '../../shared/report/monthly';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
@@ -37,7 +38,7 @@ export function buildRegionReport(
 ): MonthlyReport {
   const period = monthBounds(checkMonth(month));
   const repo = pulledCards(ctx.db);
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const facts = [...repo.ownReportFacts(period), ...repo.reportFacts(period)];
     return computeMonthlyReport(
       month,
@@ -45,7 +46,7 @@ export function buildRegionReport(
       regionOrganisationNames(facts, repo.organisationNames()),
       generatedAtMs,
     );
-  })();
+  });
 }
 
 /** One desk's share of the region's data, in the shape of the coordinator's `hub report`. */
