@@ -47,6 +47,7 @@ describe('migrations', () => {
       'cards',
       'decisions',
       'organisations',
+      'register_meta',
       'reported_months',
       'settings',
     ]);
