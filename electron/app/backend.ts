@@ -7,6 +7,7 @@ import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
 import type { Db } from '../db/types';
+import { readRegisterId, registerIdOfFile, writeRegisterId } from '../db/register-identity';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {
@@ -86,6 +87,15 @@ const unavailableServices = new Proxy({} as ServiceContext, {
   },
 });
 
+// A damaged register may not even say who it is.
+function identityOf(db: Db | undefined): string | undefined {
+  try {
+    return (db && readRegisterId(db)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The composition root shared by the desktop app, the browser mode, the CLI and the
  * tests: one database, its services and the router over the contract's handlers. The
@@ -100,7 +110,10 @@ export function createBackend(options: BackendOptions): Backend {
     backupDir: backupDirFor(options.databasePath),
     now,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    registerId: () => registerId,
   };
+  // The open register's identity (migration 007); undefined while unknown.
+  let registerId: string | undefined;
   const systemUser = osUser();
   const makeServices = (db: Db): ServiceContext => {
     // Read on every audit entry, so a changed desk user applies at once.
@@ -159,10 +172,18 @@ export function createBackend(options: BackendOptions): Backend {
         if (closed) load(false);
         throw error;
       }
+      const previousId = registerId;
       load(false);
       const services = state.services;
       if (state.status === 'ok' && services) {
+        // A backup from before identities got a new one when it was migrated just now; it
+        // takes this register's, which its other backups carry.
+        const keepId =
+          previousId !== undefined && registerIdOfFile(result.restored.path, env.nativeBinding) === null
+            ? previousId
+            : undefined;
         services.transaction(() => {
+          if (keepId) writeRegisterId(services.db, keepId);
           services.audit.append({
             at: now(),
             actor: services.actor(),
@@ -170,9 +191,14 @@ export function createBackend(options: BackendOptions): Backend {
             entity: 'database',
             entityId: null,
             before: null,
-            after: { backup: result.restored.name, beforeRestore: result.beforeRestore },
+            after: {
+              backup: result.restored.name,
+              beforeRestore: result.beforeRestore,
+              ...(keepId ? { registerIdKept: keepId } : {}),
+            },
           });
         });
+        if (keepId) registerId = keepId;
       }
       return {
         restored: toBackupInfo(result.restored),
@@ -191,6 +217,7 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.access ? { access: options.access } : {}),
     });
     const writable = state.db !== undefined && !state.db.readonly;
+    registerId = identityOf(state.db);
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {

@@ -134,6 +134,8 @@ export const en: Texts<typeof sv> = {
     'cardNumber.numberCell':
       'The card number is stored as a number ({{value}}) and has lost its last digits. Format the column as Text in Excel and type the card numbers again.',
     'organisation.unknown': 'There is no organisation with this HSA-id.',
+    'backup.otherRegister':
+      'The backup is of another register and cannot be restored here. Choose one of this register’s backups.',
     'backup.name': 'Is not the name of a backup.',
     'path.notAbsolute': 'The path must be absolute.',
     'path.folderMissing': 'The folder does not exist.',

@@ -129,6 +129,8 @@ export const sv = {
     'cardNumber.numberCell':
       'Kortnumret är sparat som ett tal ({{value}}) och har tappat sina sista siffror. Formatera kolumnen som Text i Excel och skriv in kortnumren igen.',
     'organisation.unknown': 'Det finns ingen organisation med detta HSA-id.',
+    'backup.otherRegister':
+      'Säkerhetskopian är av ett annat register och kan inte återställas här. Välj en av det här registrets säkerhetskopior.',
     'backup.name': 'Är inte namnet på en säkerhetskopia.',
     'path.notAbsolute': 'Sökvägen måste vara absolut.',
     'path.folderMissing': 'Mappen finns inte.',
