@@ -90,6 +90,12 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     throw describePgError(error, target);
   }
   let broken: Error | undefined;
+  // A connection that breaks while checked out (the server restarts between two queries of
+  // a push) emits 'error'; the failing query reports it, and the client is not reused.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return await work(client);
   } catch (error) {
@@ -97,6 +103,7 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     if (described.retryable) broken = described;
     throw described;
   } finally {
+    client.off('error', onError);
     // A connection that failed is not given back to the pool.
     client.release(broken);
   }
