@@ -2,7 +2,9 @@ import type pg from 'pg';
 import {
   HUB_EVENT_SCHEMA_VERSION,
   HubEvent,
+  isNewerHubEvent,
   readHubEvent,
+  sameHubEventContent,
   type HubEvent as HubEventType,
 } from '../../shared/hub/event';
 import { describePgError, type HubTarget } from './connect';
@@ -90,6 +92,12 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     throw describePgError(error, target);
   }
   let broken: Error | undefined;
+  // A connection that breaks while checked out (the server restarts between two queries of
+  // a push) emits 'error'; the failing query reports it, and the client is not reused.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return await work(client);
   } catch (error) {
@@ -97,6 +105,7 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     if (described.retryable) broken = described;
     throw described;
   } finally {
+    client.off('error', onError);
     // A connection that failed is not given back to the pool.
     client.release(broken);
   }
@@ -257,10 +266,25 @@ export async function pushEvents(
         const fresh: HubEventType[] = [];
         if (events.length > 0) {
           const first = events[0]!.deskSeq;
-          const existing = await client.query<{ desk_seq: string; content_hash: string; event_id: string }>(
-            `SELECT desk_seq, content_hash, event_id::text AS event_id FROM ${S}.events
-           WHERE (desk_id = $1 AND desk_seq BETWEEN $2 AND $3) OR event_id = ANY($4::uuid[])`,
-            [me.deskId, first, first + events.length - 1, events.map((e) => e.eventId)],
+          const existing = await client.query<{
+            desk_seq: string;
+            content_hash: string;
+            event_id: string;
+            schema_version: number;
+            payload: Record<string, unknown>;
+          }>(
+            // The payload only where the version differs: then content decides, not the hash.
+            `SELECT desk_seq, content_hash, event_id::text AS event_id, schema_version,
+                    CASE WHEN schema_version <> $5 THEN payload END AS payload
+             FROM ${S}.events
+             WHERE (desk_id = $1 AND desk_seq BETWEEN $2 AND $3) OR event_id = ANY($4::uuid[])`,
+            [
+              me.deskId,
+              first,
+              first + events.length - 1,
+              events.map((e) => e.eventId),
+              HUB_EVENT_SCHEMA_VERSION,
+            ],
           );
           const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
           const byEventId = new Map(existing.rows.map((r) => [r.event_id, Number(r.desk_seq)]));
@@ -268,7 +292,7 @@ export async function pushEvents(
             const stored = bySeq.get(event.deskSeq);
             const elsewhere = byEventId.get(event.eventId);
             if (stored) {
-              if (stored.content_hash !== event.contentHash || stored.event_id !== event.eventId) {
+              if (!sameAsStored(stored, event)) {
                 throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
               }
               duplicates++;
@@ -297,6 +321,26 @@ export async function pushEvents(
       throw fromKlError(error, events);
     }),
   );
+}
+
+// The same event: the same hash, or — written by another version — the same upcast content.
+function sameAsStored(
+  stored: {
+    content_hash: string;
+    event_id: string;
+    schema_version: number;
+    payload: Record<string, unknown> | null;
+  },
+  event: HubEventType,
+): boolean {
+  if (stored.event_id !== event.eventId) return false;
+  if (stored.content_hash === event.contentHash) return true;
+  if (stored.schema_version === event.schemaVersion || !stored.payload) return false;
+  try {
+    return sameHubEventContent({ ...stored.payload, contentHash: stored.content_hash }, event);
+  } catch {
+    return false;
+  }
 }
 
 async function insertEvents(db: Queryable, deskId: string, events: readonly HubEventType[]): Promise<void> {
@@ -418,13 +462,13 @@ function readPulled(
   }
   const raw = { ...row.payload, contentHash: row.content_hash };
   if (!hasValidHash(raw)) throw new HubError('hub-corrupt-event', { hubSeq });
+  if (row.schema_version > HUB_EVENT_SCHEMA_VERSION || isNewerHubEvent(raw)) {
+    throw new HubError('hub-newer-event', { hubSeq, version: row.schema_version });
+  }
   let event: HubEventType;
   try {
     event = readHubEvent(raw);
   } catch (error) {
-    if (row.schema_version > HUB_EVENT_SCHEMA_VERSION) {
-      throw new HubError('hub-newer-event', { hubSeq, version: row.schema_version }, { cause: error });
-    }
     throw new HubError('hub-corrupt-event', { hubSeq }, { cause: error });
   }
   return { hubSeq, pushedAt: Number(row.pushed_ms), event };
