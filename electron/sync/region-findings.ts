@@ -7,6 +7,7 @@ import {
   type RuleCard,
 } from '../../shared/rules';
 import { compareByIssue } from '../../shared/rules/support';
+import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { findingsForCard, loadRuleData } from '../services/findings';
 import { hubLinks, pulledCards } from './region-data';

@@ -3,6 +3,7 @@ import { compareReports } from '../../shared/report/changes';
 import { computeMonthlyReport, MonthlyReport, type ReportChanges } from '../../shared/report/monthly';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
 import type { RegionReportFacts } from '../db/repositories/pulled-cards';
+import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { checkMonth, reportContentHash } from '../services/report';
 import { hubLinks, pulledCards, regionReported } from './region-data';
