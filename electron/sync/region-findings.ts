@@ -1,4 +1,3 @@
-import { readTransaction } from '../db/write-transaction';
 import {
   evaluateCard,
   type Finding,

@@ -1,4 +1,3 @@
-import { readTransaction } from '../db/write-transaction';
 import { compareReports } from '../../shared/report/changes';
 import { computeMonthlyReport, MonthlyReport, type ReportChanges } from '../../shared/report/monthly';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
