@@ -9,6 +9,7 @@ export const SYNC_ERROR_CODES = [
   'sync-restored',
   'sync-own-event-differs',
   'sync-bad-outbox-event',
+  'sync-no-password',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -35,6 +36,10 @@ const TEXTS: Record<SyncErrorCode, { sv: string; en: string }> = {
   'sync-own-event-differs': {
     sv: `Synkningen stoppades: händelse nummer {{deskSeq}} från den här kortstationen ({{desk}}) är en annan på hubben än i registret. ${RESTORED_HELP_SV}`,
     en: `The sync stopped: event number {{deskSeq}} from this station ({{desk}}) is another one on the hub than in the register. ${RESTORED_HELP_EN}`,
+  },
+  'sync-no-password': {
+    sv: 'Lösenordet för kortstationens inloggning {{user}} saknas. Skriv det i URL:en eller sätt miljövariabeln PGPASSWORD (lösenordet som hub desk add visade).',
+    en: "The password of the station's login {{user}} is missing. Put it in the URL or set PGPASSWORD (the password hub desk add showed).",
   },
   'sync-bad-outbox-event': {
     sv: 'Synkningen stoppades: händelse nummer {{deskSeq}} i registrets utkorg går inte att läsa ({{detail}}). Inget skickades. Kontakta regional IT.',

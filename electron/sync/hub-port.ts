@@ -16,8 +16,17 @@ export interface HubPort {
   push(events: readonly HubEvent[]): Promise<HubPushResult>;
   /** Events with hubSeq > `afterHubSeq`, in hubSeq order without gaps. */
   pull(afterHubSeq: number, limit: number): Promise<HubPullResult>;
+  /** Every desk of the hub with its last push (also one with nothing new), for coverage. */
+  desks(): Promise<HubDeskPush[]>;
   /** Ends the connections. */
   close(): Promise<void>;
+}
+
+/** A desk and when it last pushed (epoch ms; null if never). */
+export interface HubDeskPush {
+  deskId: string;
+  name: string;
+  lastPushMs: number | null;
 }
 
 /** The desk a hub login belongs to. */

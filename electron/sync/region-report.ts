@@ -48,43 +48,40 @@ export function buildRegionReport(
   })();
 }
 
-/** One desk's share of the region's data: when it last pushed, as far as this desk has seen. */
+/** One desk's share of the region's data, in the shape of the coordinator's `hub report`. */
 export interface DeskCoverage {
-  deskId: string;
+  desk: string;
   name: string;
   /** This desk itself. */
   own: boolean;
-  /** ISO instant (Stockholm) of the newest push seen, or null when none was. */
-  lastPushAt: string | null;
+  /** The desk's last push (Stockholm offset) as of this desk's last sync; null if never. */
+  lastPush: string | null;
+  /** True when the desk had pushed after the month ended: its cards of the month are in. */
+  pushedAfterMonthEnd: boolean;
 }
 
 /**
- * Every desk of the hub with its last push: this desk's own from its link, the others' from
- * the newest of their events pulled. A desk whose last push is before the end of a month
- * may still have cards of that month to send.
+ * Every desk of the hub with its last push as the hub reported it at this desk's last sync
+ * (this desk's own from its link), so a month whose data is not complete yet shows: a desk
+ * whose last push is before the end of `month` may still have cards of that month to send.
  */
-export function deskCoverage(ctx: ServiceContext): DeskCoverage[] {
+export function deskCoverage(ctx: ServiceContext, month: string): DeskCoverage[] {
   const link = hubLinks(ctx.db).get();
   if (!link) return [];
+  const end = monthBounds(checkMonth(month)).end;
   const desks = pulledCards(ctx.db).desks();
-  const out: DeskCoverage[] = [
-    {
-      deskId: link.desk_id,
-      name: desks.get(link.desk_id)?.name ?? link.desk_name,
-      own: true,
-      lastPushAt: link.last_push_at === null ? null : formatInstant(link.last_push_at),
-    },
-  ];
+  const entry = (desk: string, name: string, lastPushAt: number | null, own: boolean): DeskCoverage => ({
+    desk,
+    name,
+    own,
+    lastPush: lastPushAt === null ? null : formatInstant(lastPushAt),
+    pushedAfterMonthEnd: lastPushAt !== null && lastPushAt >= end,
+  });
+  const out = [entry(link.desk_id, desks.get(link.desk_id)?.name ?? link.desk_name, link.last_push_at, true)];
   for (const [deskId, desk] of desks) {
-    if (deskId === link.desk_id) continue;
-    out.push({
-      deskId,
-      name: desk.name,
-      own: false,
-      lastPushAt: desk.lastPushAt === null ? null : formatInstant(desk.lastPushAt),
-    });
+    if (deskId !== link.desk_id) out.push(entry(deskId, desk.name, desk.lastPushAt, false));
   }
-  return out;
+  return out.sort((a, b) => (a.desk < b.desk ? -1 : a.desk > b.desk ? 1 : 0));
 }
 
 /**

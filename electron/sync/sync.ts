@@ -70,6 +70,10 @@ export async function syncOnce(
     checkIdentity(link, await port.whoAmI());
     const pushed = await pushPending(ctx, port, link.desk_id, batch);
     const { pulled, cursor } = await pullAll(ctx, port, link, batch);
+    const desks = await port.desks();
+    ctx.db.transaction(() => {
+      for (const d of desks) pulledCards(ctx.db).saveDeskStatus(d.deskId, d.name, d.lastPushMs);
+    })();
     const changedReportedMonths = changedRegionMonths(ctx);
     ctx.db.transaction(() => links.setError(null, null))();
     return { pushed, pulled, cursor, changedReportedMonths };

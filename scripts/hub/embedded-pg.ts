@@ -173,7 +173,7 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
     fsync: options.fsync === false ? 'off' : 'on',
-    max_connections: '60',
+    max_connections: '100',
     ...options.settings,
   };
   if (options.tls) {

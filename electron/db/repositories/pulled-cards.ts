@@ -196,6 +196,10 @@ export function createPulledCardRepository(db: Db) {
     `INSERT INTO hub_desks (desk_id, name, last_push_at) VALUES (@desk, @desk, @at)
      ON CONFLICT (desk_id) DO UPDATE SET last_push_at = max(coalesce(last_push_at, 0), excluded.last_push_at)`,
   );
+  const deskStatus = db.prepare<[{ desk: string; name: string; at: number | null }]>(
+    `INSERT INTO hub_desks (desk_id, name, last_push_at) VALUES (@desk, @name, @at)
+     ON CONFLICT (desk_id) DO UPDATE SET name = excluded.name, last_push_at = excluded.last_push_at`,
+  );
   const desks = db.prepare<[], { desk_id: string; name: string; last_push_at: number | null }>(
     'SELECT desk_id, name, last_push_at FROM hub_desks ORDER BY desk_id',
   );
@@ -254,6 +258,9 @@ export function createPulledCardRepository(db: Db) {
     },
     /** Records a desk's name as the hub gives it. */
     saveDesk: (deskId: string, name: string): void => void deskUpsert.run(deskId, name),
+    /** Records a desk as the hub's status gives it: its name and last push (epoch ms). */
+    saveDeskStatus: (deskId: string, name: string, lastPushAt: number | null): void =>
+      void deskStatus.run({ desk: deskId, name, at: lastPushAt }),
     /** Records that a desk pushed at `at` (epoch ms), if later than known. */
     saveDeskPush: (deskId: string, at: number): void => void deskPushed.run({ desk: deskId, at }),
     /** The desks known from the hub, by id, with their newest push seen. */
