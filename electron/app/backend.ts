@@ -6,7 +6,7 @@ import type { AppHealth } from '../../shared/ipc/maintenance';
 import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {
@@ -49,6 +49,8 @@ export interface BackendOptions {
    * dialog); resolves to an absolute path, or null when the user cancels.
    */
   chooseExportPath?: ChooseExportPath;
+  /** How long a write waits for another process's lock before failing as busy (see open.ts). */
+  busyTimeoutMs?: number;
 }
 
 export interface Backend {
@@ -154,7 +156,7 @@ export function createBackend(options: BackendOptions): Backend {
       load(false);
       const services = state.services;
       if (state.status === 'ok' && services) {
-        services.db.transaction(() => {
+        services.transaction(() => {
           services.audit.append({
             at: now(),
             actor: services.actor(),
@@ -164,7 +166,7 @@ export function createBackend(options: BackendOptions): Backend {
             before: null,
             after: { backup: result.restored.name, beforeRestore: result.beforeRestore },
           });
-        })();
+        });
       }
       return {
         restored: toBackupInfo(result.restored),
@@ -176,7 +178,11 @@ export function createBackend(options: BackendOptions): Backend {
 
   function load(atStart: boolean): void {
     const existed = existsSync(options.databasePath);
-    state = openDatabaseState({ ...env, makeServices });
+    state = openDatabaseState({
+      ...env,
+      makeServices,
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {

@@ -20,6 +20,7 @@ export interface OpenStateOptions {
   databasePath: string;
   nativeBinding?: string;
   now: () => number;
+  busyTimeoutMs?: number;
   makeServices: (db: Db) => ServiceContext;
 }
 
@@ -35,6 +36,7 @@ export function openDatabaseState(options: OpenStateOptions): DatabaseState {
     const db = openDatabase(options.databasePath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       now: () => new Date(options.now()),
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     });
     return { status: 'ok', db, services: options.makeServices(db), problems: [], checkedAt };
   } catch (error) {

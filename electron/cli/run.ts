@@ -7,6 +7,7 @@ import { createBackend, type Backend } from '../app/backend';
 import { resolveDataDir, resolveDatabasePath } from '../platform/data-dir';
 import { ImportRejected, importRegister, type ImportSummary } from '../services/import';
 import { importCsv } from '../services/import-rows';
+import { systemErrorDetail, systemFaultCode } from '../services/system-errors';
 import { runBackup, runPersonalData, runRestore } from './backup-commands';
 import { runHubCommand, type AsyncCommand } from './hub-commands';
 import {
@@ -201,18 +202,43 @@ export function runCli(argv: string[], io: CliIo): number {
     // SQLite takes an empty file for a new register; a person who named a file expected theirs.
     if (values.db && isEmptyFile(databasePath))
       io.stderr(t('cli:warning.emptyDatabase', { path: databasePath }));
-    const open = () => (backend ??= createBackend({ databasePath, mode: 'cli', version: io.version }));
+    const open = () =>
+      (backend ??= createBackend({
+        databasePath,
+        mode: 'cli',
+        version: io.version,
+        busyTimeoutMs: busyTimeoutFor(io.env),
+      }));
     return command(rest, open, io, t, language);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`${t('cli:usage.prefix')}: ${(error as Error).message}`);
       return EXIT.invalid;
     }
+    // A busy register, a full disk, a read-only folder: what to do, in the desk's language.
+    const fault = systemFaultCode(error);
+    if (fault) {
+      const detail = systemErrorDetail(error);
+      io.stderr(`${t('cli:error.prefix')}: ${t(`common:error.${fault}`)}${detail ? ` (${detail})` : ''}`);
+      return EXIT.failure;
+    }
     io.stderr(`${t('cli:error.prefix')}: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failure;
   } finally {
     backend?.close();
   }
+}
+
+/**
+ * How long a CLI command waits for the app or another CLI command that is writing (a
+ * second import waits for the first): 30 s, or KORTLIGGAREN_BUSY_TIMEOUT_MS. After that
+ * it gives up with the busy message, having written nothing.
+ */
+export const CLI_BUSY_TIMEOUT_MS = 30_000;
+
+function busyTimeoutFor(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.KORTLIGGAREN_BUSY_TIMEOUT_MS);
+  return env.KORTLIGGAREN_BUSY_TIMEOUT_MS && Number.isFinite(ms) && ms >= 0 ? ms : CLI_BUSY_TIMEOUT_MS;
 }
 
 // Empty, and no WAL beside it that could hold its content.

@@ -12,7 +12,7 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_KIND_NAMES } from '../../shared/ipc/maintenance';
 import { BackupVerificationError, verifyDatabaseFile } from './health';
-import type { Db } from './open';
+import type { Db } from './types';
 
 /**
  * Kinds of backup. `daily` and `pre-migration` are automatic, `manual` is asked for,

@@ -4,8 +4,11 @@ import { dirname, join } from 'node:path';
 import { writeBackup } from './backup-store';
 import { DatabaseDamagedError, quickCheck } from './health';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { writeTransaction } from './write-transaction';
 
-export type Db = Database.Database;
+import type { Db } from './types';
+
+export type { Db };
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 binary built for another runtime (the Electron ABI). */
@@ -14,7 +17,15 @@ export interface OpenOptions {
   backupDir?: string;
   /** Clock for backup names; tests pass a fixed one. */
   now?: () => Date;
+  /**
+   * How long a write waits for another process's write lock before it fails as busy
+   * (default 5 s: long enough for the CLI's commit, short enough for the form to answer).
+   */
+  busyTimeoutMs?: number;
 }
+
+/** The default wait for a register another process is writing to. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 /** The database was written by a newer version of the app; opening it could lose data. */
 export class DatabaseTooNewError extends Error {
@@ -46,7 +57,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw error;
   }
   // Another process (the CLI beside the app) may hold a lock for a moment: wait, do not fail.
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
   // Checked before any pragma that writes (journal_mode), so a damaged file stays as found.
   let health: ReturnType<typeof quickCheck>;
   try {
@@ -79,10 +90,12 @@ export function migrate(db: Db, file: string, options: OpenOptions = {}): void {
   if (current > 0) backupBeforeMigration(db, file, current, options);
   for (const migration of MIGRATIONS) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
+      // Read again under the write lock: another process may have migrated meanwhile.
+      if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.up);
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    });
   }
 }
 

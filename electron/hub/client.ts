@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import {
-  canonicalJson,
   HUB_EVENT_SCHEMA_VERSION,
   HubEvent,
   readHubEvent,
@@ -9,6 +8,7 @@ import {
 import { describePgError, type HubTarget } from './connect';
 import { HubError } from './errors';
 import { hasValidHash } from './event-hash';
+import { HUB_SCHEMA_VERSION } from './migrations';
 import { HUB_SCHEMA, readHubMeta, type Queryable } from './schema';
 
 /**
@@ -114,15 +114,42 @@ async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>, m
   }
 }
 
-async function identify(db: Queryable, database: string): Promise<HubIdentity> {
-  const meta = await readHubMeta(db, database);
-  const { rows } = await db.query<{ desk_id: string | null; name: string | null; role: string }>(
-    `SELECT d.desk_id, d.name, current_user::text AS role
-     FROM (SELECT 1) AS one LEFT JOIN ${S}.desks d ON d.role_name = current_user`,
-  );
+// Who the login is, on which hub, and how far its events reach: one round trip. A database
+// without the hub's tables is "not initialised"; a hub of another schema version is refused.
+async function identify(db: Queryable, database: string): Promise<HubIdentity & { lastDeskSeq: number }> {
+  let rows: {
+    hub_id: string;
+    schema_version: number;
+    desk_id: string | null;
+    name: string | null;
+    role: string;
+    last_desk_seq: string | null;
+  }[];
+  try {
+    ({ rows } = await db.query(
+      `SELECT m.hub_id::text AS hub_id, m.schema_version, d.desk_id, d.name, current_user::text AS role,
+              p.last_desk_seq
+       FROM ${S}.meta m
+       LEFT JOIN ${S}.desks d ON d.role_name = current_user
+       LEFT JOIN ${S}.desk_push p ON p.desk_id = d.desk_id`,
+    ));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // Undefined table or schema, or no right to it: tell the hub's version apart first.
+    if (code === '42P01' || code === '3F000' || code === '42703') await readHubMeta(db, database);
+    throw error;
+  }
   const row = rows[0];
-  if (!row?.desk_id || row.name === null) throw new HubError('hub-not-a-desk', { user: row?.role ?? '' });
-  return { deskId: row.desk_id, deskName: row.name, hubId: meta.hubId, role: row.role };
+  if (!row) throw new HubError('hub-not-initialised', { database });
+  if (row.schema_version !== HUB_SCHEMA_VERSION) await readHubMeta(db, database);
+  if (!row.desk_id || row.name === null) throw new HubError('hub-not-a-desk', { user: row.role });
+  return {
+    deskId: row.desk_id,
+    deskName: row.name,
+    hubId: row.hub_id,
+    role: row.role,
+    lastDeskSeq: Number(row.last_desk_seq ?? 0),
+  };
 }
 
 /**
@@ -131,7 +158,10 @@ async function identify(db: Queryable, database: string): Promise<HubIdentity> {
  * or `hub-newer-schema` for a database this build cannot sync with.
  */
 export async function whoAmI(pool: pg.Pool): Promise<HubIdentity> {
-  return withClient(pool, (client) => identify(client, targetOf(pool).database));
+  return withClient(pool, async (client) => {
+    const { lastDeskSeq: _last, ...identity } = await identify(client, targetOf(pool).database);
+    return identity;
+  });
 }
 
 // Everything about a batch that can be checked without the hub.
@@ -154,7 +184,7 @@ function checkBatch(events: readonly HubEventType[]): void {
       });
     }
     // PostgreSQL's jsonb cannot hold the NUL character.
-    if (canonicalJson(event).includes('\\u0000')) {
+    if (JSON.stringify(event).includes('\\u0000')) {
       throw new HubError('hub-invalid-event', {
         deskSeq: event.deskSeq,
         detail: 'texten innehåller tecknet NUL',
@@ -210,65 +240,63 @@ export async function pushEvents(
   checkBatch(events);
   const database = targetOf(pool).database;
   return withClient(pool, (client) =>
-    inTransaction(client, async () => {
-      const me = await identify(client, database);
-      const foreign = events.find((e) => e.deskId !== me.deskId);
-      if (foreign) {
-        throw new HubError('hub-wrong-desk', {
-          deskSeq: foreign.deskSeq,
-          eventDesk: foreign.deskId,
-          desk: me.deskId,
-        });
-      }
-      // Two pushes of one desk (two windows, a retry racing the first) wait for each other.
-      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('kortliggaren-desk:' || $1, 0))`, [
-        me.deskId,
-      ]);
-      const last = await lastDeskSeq(client, me.deskId);
-      let duplicates = 0;
-      const fresh: HubEventType[] = [];
-      if (events.length > 0) {
-        const first = events[0]!.deskSeq;
-        const existing = await client.query<{ desk_seq: string; content_hash: string; event_id: string }>(
-          `SELECT desk_seq, content_hash, event_id::text AS event_id FROM ${S}.events
+    inTransaction(
+      client,
+      async () => {
+        const me = await identify(client, database);
+        const foreign = events.find((e) => e.deskId !== me.deskId);
+        if (foreign) {
+          throw new HubError('hub-wrong-desk', {
+            deskSeq: foreign.deskSeq,
+            eventDesk: foreign.deskId,
+            desk: me.deskId,
+          });
+        }
+        const last = me.lastDeskSeq;
+        let duplicates = 0;
+        const fresh: HubEventType[] = [];
+        if (events.length > 0) {
+          const first = events[0]!.deskSeq;
+          const existing = await client.query<{ desk_seq: string; content_hash: string; event_id: string }>(
+            `SELECT desk_seq, content_hash, event_id::text AS event_id FROM ${S}.events
            WHERE (desk_id = $1 AND desk_seq BETWEEN $2 AND $3) OR event_id = ANY($4::uuid[])`,
-          [me.deskId, first, first + events.length - 1, events.map((e) => e.eventId)],
-        );
-        const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
-        const byEventId = new Map(existing.rows.map((r) => [r.event_id, Number(r.desk_seq)]));
-        for (const event of events) {
-          const stored = bySeq.get(event.deskSeq);
-          const elsewhere = byEventId.get(event.eventId);
-          if (stored) {
-            if (stored.content_hash !== event.contentHash || stored.event_id !== event.eventId) {
+            [me.deskId, first, first + events.length - 1, events.map((e) => e.eventId)],
+          );
+          const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
+          const byEventId = new Map(existing.rows.map((r) => [r.event_id, Number(r.desk_seq)]));
+          for (const event of events) {
+            const stored = bySeq.get(event.deskSeq);
+            const elsewhere = byEventId.get(event.eventId);
+            if (stored) {
+              if (stored.content_hash !== event.contentHash || stored.event_id !== event.eventId) {
+                throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
+              }
+              duplicates++;
+            } else if (elsewhere !== undefined) {
               throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
+            } else {
+              fresh.push(event);
             }
-            duplicates++;
-          } else if (elsewhere !== undefined) {
-            throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
-          } else {
-            fresh.push(event);
           }
+          if (fresh.length > 0 && fresh[0]!.deskSeq !== last + 1) {
+            throw new HubError('hub-gap', {
+              desk: me.deskId,
+              deskSeq: fresh[0]!.deskSeq,
+              expected: last + 1,
+            });
+          }
+          if (fresh.length > 0) await insertEvents(client, me.deskId, fresh);
         }
-        if (fresh.length > 0 && fresh[0]!.deskSeq !== last + 1) {
-          throw new HubError('hub-gap', { desk: me.deskId, deskSeq: fresh[0]!.deskSeq, expected: last + 1 });
-        }
-        if (fresh.length > 0) await insertEvents(client, me.deskId, fresh);
-      }
-      await client.query(`SELECT ${S}.record_push($1)`, [appVersion]);
-      return { accepted: fresh.length, duplicates, lastDeskSeq: last + fresh.length };
-    }).catch((error: unknown) => {
+        await client.query(`SELECT ${S}.record_push($1)`, [appVersion]);
+        return { accepted: fresh.length, duplicates, lastDeskSeq: last + fresh.length };
+      },
+      // Two pushes of one login (two windows, a retry racing the first) wait for each other,
+      // from before the desk's last deskSeq is read.
+      `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('kortliggaren-push:' || current_user, 0))`,
+    ).catch((error: unknown) => {
       throw fromKlError(error, events);
     }),
   );
-}
-
-async function lastDeskSeq(db: Queryable, deskId: string): Promise<number> {
-  const { rows } = await db.query<{ last: string }>(
-    `SELECT last_desk_seq AS last FROM ${S}.desk_push WHERE desk_id = $1`,
-    [deskId],
-  );
-  return Number(rows[0]?.last ?? 0);
 }
 
 async function insertEvents(db: Queryable, deskId: string, events: readonly HubEventType[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { toFieldErrors } from '../../shared/domain/errors';
 import { contract, type Channel, type ChannelArgs, type ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { classifySystemError } from '../services/system-errors';
 import { AppError } from './app-error';
 
 /** One function per channel; each receives input already parsed by the contract. */
@@ -60,6 +61,9 @@ export function createRouter(handlers: Handlers, logError: ErrorLogger = () => {
           };
         }
         logError(channel, error);
+        // A full disk, a busy or read-only register: a code the UI explains, not 'internal'.
+        const fault = classifySystemError(error);
+        if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
         return { ok: false, error: { code: 'internal', message: 'internal error' } };
       }
     },

@@ -23,7 +23,7 @@ import {
   type BackupFile,
 } from '../db/backup-store';
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { AppError, invalidInput } from '../ipc/app-error';
 import { checkExportTarget } from './export-target';
 

@@ -27,7 +27,7 @@ const violationCodes = (codes: readonly string[]): Set<string> =>
  */
 export function correctCard(ctx: ServiceContext, id: string, changes: CardChanges, why: string): CardRecord {
   const reason = parseWhy(why);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     const problems: FieldError[] = [];
     if (row.voided_at !== null) problems.push({ field: 'id', message: 'card.voided' });
@@ -95,5 +95,5 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
     }
     recomputeAround(ctx, [before, card], data);
     return toCardRecord(after);
-  })();
+  });
 }

@@ -89,7 +89,7 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
  * UI asks for an explicit confirmation); warnings never block.
  */
 export function registerCard(ctx: ServiceContext, values: CardValues): CardRecord {
-  const outcome = ctx.db.transaction(() => {
+  const outcome = ctx.transaction(() => {
     const stored = storeCard(ctx, values);
     const card = ctx.findings.ruleCard(stored.id)!;
     const data = loadRuleData(ctx);
@@ -100,7 +100,7 @@ export function registerCard(ctx: ServiceContext, values: CardValues): CardRecor
     }
     recomputeAround(ctx, [card], data);
     return stored;
-  })();
+  });
   return getCard(ctx, outcome.id);
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { invalidInput } from '../ipc/app-error';
 
 /**

@@ -26,7 +26,7 @@ export function endCard(
   endedAt: number,
   endReason: ManualEndReason,
 ): CardRecord {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     if (!(MANUAL_END_REASONS as readonly string[]).includes(endReason)) refuse('endReason', 'enum.invalid');
     if (row.voided_at !== null) refuse('id', 'card.voided');
@@ -39,7 +39,7 @@ export function endCard(
     auditCard(ctx, 'card.end', row.id, auditSnapshot(row), auditSnapshot(after), at);
     recomputeAround(ctx, [ctx.findings.ruleCard(row.id)!]);
     return toCardRecord(after);
-  })();
+  });
 }
 
 /**
@@ -49,7 +49,7 @@ export function endCard(
  */
 export function voidCard(ctx: ServiceContext, id: string, why: string): CardRecord {
   const reason = parseWhy(why);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     if (row.voided_at !== null) refuse('id', 'card.alreadyVoided');
     // Read before voiding: afterwards the rules no longer see the card at all.
@@ -74,7 +74,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
     }
     recomputeAround(ctx, affected);
     return toCardRecord(after);
-  })();
+  });
 }
 
 /**
@@ -84,7 +84,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
  * registration it needs a violationJustification when it has a violation. Returns it.
  */
 export function extendCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const previous = loadCard(ctx, id);
     if (previous.voided_at !== null) refuse('id', 'card.voided');
     if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
@@ -131,5 +131,5 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     }
     recomputeAround(ctx, [card, ctx.findings.ruleCard(previous.id)!], data);
     return toCardRecord(loadCard(ctx, stored.id));
-  })();
+  });
 }

@@ -3,7 +3,7 @@ import { integerField } from '../../shared/domain/decision';
 import { toFieldErrors } from '../../shared/domain/errors';
 import type { PersonalDataExport } from '../../shared/ipc/maintenance';
 import { formatInstant, toZoned } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { foldName, toCardRecord } from '../db/repositories/cards';
 import {
   createPersonalDataRepository,
@@ -49,7 +49,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
   if (!parsed.success) {
     throw invalidInput(toFieldErrors(parsed.error).map((e) => ({ ...e, field: RETENTION_KEY })));
   }
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const before = retentionYears(ctx);
     ctx.settings.set(RETENTION_KEY, parsed.data);
     ctx.audit.append({
@@ -61,7 +61,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
       before: { [RETENTION_KEY]: before },
       after: { [RETENTION_KEY]: parsed.data },
     });
-  })();
+  });
   return parsed.data;
 }
 
@@ -143,7 +143,7 @@ function eraseDue(
   cutoffMs: number,
   summary: ErasureSummary,
 ): ErasureSummary {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const holders = repo.dueHolders(cutoffMs, PSEUDONYM_PREFIX);
     if (holders.length === 0) return summary;
     const pseudonyms = new Map(
@@ -189,7 +189,7 @@ function eraseDue(
       },
     });
     return summary;
-  })();
+  });
 }
 
 // A loop, not Math.min(...keys): an erasure after years may touch more rows than a call takes arguments.
@@ -210,7 +210,7 @@ function parseJson(text: string | null): unknown {
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
   const repo = repositoryFor(ctx.db);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const cards = repo.cardsOfHolder(holderHsaId);
     const auditEntries = repo
       .auditMentioning(
@@ -244,5 +244,5 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
       cards: cards.map(toCardRecord),
       auditEntries,
     };
-  })();
+  });
 }

@@ -13,8 +13,10 @@ mkdirSync(out, { recursive: true });
 await build({
   entryPoints: [
     ...['main', 'import-child', 'list-paint-child'].map((name) => join(root, 'scripts/bench', `${name}.ts`)),
-    // The CSV import's worker, found beside the bundle that starts it (import-worker-source.ts).
+    // The CSV import's worker, found beside the bundle that starts it (import-worker-host.ts).
     join(root, 'electron/services/import-worker.ts'),
+    // Where every worker thread starts (electron/platform/worker-thread.ts), also beside it.
+    join(root, 'electron/platform/worker-boot.mjs'),
   ],
   outdir: out,
   outExtension: { '.js': '.mjs' },

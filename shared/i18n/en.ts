@@ -151,6 +151,23 @@ export const en: Texts<typeof sv> = {
     internal: 'An unexpected error occurred.',
     'database-damaged': 'The database is damaged and open read-only. Restore a backup to register again.',
     'backup-failed': 'The backup could not be written or failed its check.',
+    busy: 'The register is busy: another program (such as an import from the command line) is writing to it right now. Nothing was saved. Wait a moment and try again.',
+    'disk-full':
+      'The disk is full, so nothing could be saved; the register is unchanged. Free space on the disk (or ask IT to) and try again.',
+    'read-only':
+      'The register or its folder is read-only, so nothing could be saved. You can still read. Ask IT for write access to the data folder.',
+    'access-denied':
+      'Kortliggaren has no permission for the file or folder, or another program has it open. Nothing was saved. Close the program that has the file open or ask IT for access.',
+    'path-conflict':
+      'A folder is where a file should be (or the other way round). Nothing was written. Choose another path, or ask IT to move what is in the way.',
+    'file-missing':
+      'The file or folder no longer exists (it may have been moved, or a network drive disconnected). Check the path and try again.',
+    'cannot-open':
+      'The register could not be opened: its folder is missing, read-only, or access is denied. Check the data folder and ask IT for write access.',
+    'io-error':
+      'The disk could not read or write (input/output error). Nothing was saved. Check that the disk is not full and that the network drive is connected, restart Kortliggaren and contact IT if it happens again.',
+    'database-too-new':
+      'The register was written by a newer version of Kortliggaren. Install the newest version; this version changes nothing in the file.',
   },
   health: {
     ok: 'The database has been checked and works.',

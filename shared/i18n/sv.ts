@@ -147,6 +147,23 @@ export const sv = {
     'database-damaged':
       'Databasen är skadad och öppnad skrivskyddad. Återställ en säkerhetskopia för att kunna registrera igen.',
     'backup-failed': 'Säkerhetskopian kunde inte skapas eller klarade inte kontrollen.',
+    busy: 'Registret är upptaget: ett annat program (till exempel en import från kommandoraden) skriver i det just nu. Ingenting har sparats. Vänta en stund och försök igen.',
+    'disk-full':
+      'Disken är full, så ingenting kunde sparas; registret är oförändrat. Frigör utrymme på disken (eller be IT om det) och försök igen.',
+    'read-only':
+      'Registret eller mappen det ligger i är skrivskyddad, så ingenting kunde sparas. Du kan fortfarande läsa. Be IT om skrivrätt till datamappen.',
+    'access-denied':
+      'Kortliggaren saknar behörighet till filen eller mappen, eller så har ett annat program den öppen. Ingenting har sparats. Stäng programmet som har filen öppen eller be IT om behörighet.',
+    'path-conflict':
+      'En mapp ligger där en fil ska ligga (eller tvärtom). Ingenting har skrivits. Välj en annan sökväg, eller be IT att flytta det som ligger i vägen.',
+    'file-missing':
+      'Filen eller mappen finns inte längre (den kan ha flyttats, eller en nätverksenhet kopplats från). Kontrollera sökvägen och försök igen.',
+    'cannot-open':
+      'Registret kunde inte öppnas: mappen saknas, är skrivskyddad eller så saknas behörighet. Kontrollera datamappen och be IT om skrivrätt.',
+    'io-error':
+      'Disken kunde inte läsa eller skriva (in- och utmatningsfel). Ingenting har sparats. Kontrollera att disken inte är full och att nätverksenheten är ansluten, starta om Kortliggaren och kontakta IT om felet kvarstår.',
+    'database-too-new':
+      'Registret har skrivits av en nyare version av Kortliggaren. Installera den nyaste versionen; den här versionen ändrar ingenting i filen.',
   },
   health: {
     ok: 'Databasen är kontrollerad och fungerar.',

@@ -3,7 +3,7 @@ import type { EndReason, HolderIdType, ReasonCode } from '../../../shared/domain
 import type { CardListQuery } from '../../../shared/ipc/contract';
 import type { FindingCode, Severity } from '../../../shared/rules/types';
 import { formatInstant } from '../../../shared/time/stockholm';
-import type { Db } from '../open';
+import type { Db } from '../types';
 import { CARD_SELECT, createCardLister } from './card-list';
 
 /** A row of the cards table joined with its organisation's name. */

@@ -73,7 +73,7 @@ describe('row-level security and grants', () => {
         meta: 'UPDATE kortliggaren.meta SET schema_version = 99',
         createInSchema: 'CREATE TABLE kortliggaren.mine (x int)',
         createInPublic: 'CREATE TABLE public.mine (x int)',
-        trigger: 'ALTER TABLE kortliggaren.events DISABLE TRIGGER accept_event',
+        trigger: 'ALTER TABLE kortliggaren.events DISABLE TRIGGER number_event',
         escalate: `GRANT ${hubRoleNames(hub.init.hubId).coordinator} TO current_user`,
       };
       for (const [attempt, sql] of Object.entries(attempts)) {
@@ -82,6 +82,37 @@ describe('row-level security and grants', () => {
       // It reads everything, its own and Skövde's events alike.
       const seen = await desk.query<{ n: string }>('SELECT count(*) AS n FROM kortliggaren.events');
       expect(Number(seen.rows[0]!.n)).toBe(4);
+    } finally {
+      await desk.end();
+    }
+    expect(await hub.snapshot()).toEqual(before);
+  });
+
+  it('a desk that forges the numbering settings is refused, and the hub keeps its order', async () => {
+    const hub = await hubs.newHub();
+    const { boras } = await twoDesks(hub);
+    const before = await hub.snapshot();
+    const desk = await connect(boras.url);
+    const insert = (n: number) => {
+      const event = deskLog('boras', n).register();
+      const { contentHash, ...unsealed } = event;
+      return sqlState(
+        desk,
+        `INSERT INTO kortliggaren.events (desk_id, desk_seq, event_id, card_id, kind, content_hash, schema_version, payload)
+         VALUES ('boras', $1, $2, $3, 'registered', $4, 1, $5)`,
+        [n, event.eventId, event.card.cardId, contentHash, JSON.stringify(unsealed)],
+      );
+    };
+    try {
+      // A hubSeq far ahead (a gap for every reader) and one already taken.
+      await desk.query(`SET kortliggaren.next_hub_seq = '100'`);
+      expect(await insert(3)).toBe('KLSEQ');
+      await desk.query(`SET kortliggaren.next_hub_seq = '1'`);
+      expect(await insert(3)).not.toBe('ok');
+      await desk.query(`RESET kortliggaren.next_hub_seq`);
+      // Skipping its own numbers: deskSeq 7 when the hub has 2.
+      await desk.query(`SET kortliggaren.next_desk_seq_boras = '7'`);
+      expect(await insert(7)).toBe('KLGAP');
     } finally {
       await desk.end();
     }

@@ -7,12 +7,14 @@ import { build, type BuildOptions, type Message } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { xlsxWorkerUrl, type WorkbookSpec } from '../../../electron/export/xlsx';
 import type * as XlsxModule from '../../../electron/export/xlsx';
+import { workerScript } from '../../../electron/platform/worker-thread';
 
 interface BuildScript {
   buildElectron(options: { outDir: string }): Promise<{
     main: string;
     preload: string;
     xlsxWorker: string;
+    workerBoot: string;
     warnings: Message[];
   }>;
   mainBundleOptions(root: string, version: string): BuildOptions;
@@ -28,6 +30,7 @@ let outDir: string;
 let main: string;
 let preload: string;
 let worker: string;
+let boot: string;
 let warnings: Message[];
 
 beforeAll(async () => {
@@ -36,6 +39,7 @@ beforeAll(async () => {
   main = readFileSync(built.main, 'utf8');
   preload = readFileSync(built.preload, 'utf8');
   worker = readFileSync(built.xlsxWorker, 'utf8');
+  boot = readFileSync(built.workerBoot, 'utf8');
   warnings = built.warnings;
 }, 60_000);
 
@@ -115,6 +119,12 @@ describe('scripts/build-electron.mjs', () => {
     expect(needed.filter((name) => !isBuiltin(name))).toEqual([]);
   });
 
+  it('writes the worker boot file beside main.cjs, needing only Node built-ins', () => {
+    const needed = [...imports(boot), ...requires(boot)];
+    expect(needed).toContain('node:worker_threads');
+    expect(needed.filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+
   it('lets the main bundle find the worker next to main.cjs and render a workbook with it', async () => {
     // xlsx.ts bundled with main.cjs's very options, into the same folder, stands in for
     // main.cjs, which cannot load without Electron.
@@ -140,10 +150,11 @@ describe('scripts/build-electron.mjs', () => {
 });
 
 describe('xlsxWorkerUrl', () => {
-  it('finds the worker beside xlsx.ts when run from source', () => {
-    const path = fileURLToPath(xlsxWorkerUrl());
-    expect(path).toBe(join(ROOT, 'electron', 'export', 'xlsx-worker.mjs'));
-    expect(existsSync(path)).toBe(true);
+  it('runs the TypeScript worker beside xlsx.ts when run from source', () => {
+    const script = workerScript('xlsx-worker', pathToFileURL(join(ROOT, 'electron/export/xlsx.ts')).href);
+    expect(script.typescript).toBe(true);
+    expect(fileURLToPath(script.url)).toBe(join(ROOT, 'electron', 'export', 'xlsx-worker.ts'));
+    expect(existsSync(script.url)).toBe(true);
   });
 
   it('finds it next to main.cjs in a development build', () => {
