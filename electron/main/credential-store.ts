@@ -35,12 +35,13 @@ const NO_KEY_STORE_EN =
  * kept in memory once read, so the key store is asked once per start.
  */
 export function createSafeCredentialStore(options: SafeCredentialStoreOptions): CredentialStore {
-  const storage = options.storage ?? safeStorage;
+  // Read when first used: safeStorage works only once the app is ready.
+  const storage = (): SafeStorageLike => options.storage ?? safeStorage;
   const path = join(options.dataDir, CREDENTIAL_FILE);
   let cached: string | null | undefined;
 
   const usable = (): boolean =>
-    storage.isEncryptionAvailable() && storage.getSelectedStorageBackend?.() !== 'basic_text';
+    storage().isEncryptionAvailable() && storage().getSelectedStorageBackend?.() !== 'basic_text';
 
   return {
     kind: 'os',
@@ -53,7 +54,7 @@ export function createSafeCredentialStore(options: SafeCredentialStoreOptions): 
         return (cached = null);
       }
       try {
-        cached = usable() ? storage.decryptString(encrypted) : null;
+        cached = usable() ? storage().decryptString(encrypted) : null;
       } catch (error) {
         // Another user's or machine's key (a copied data folder): ask for the password again.
         options.onUnreadable?.(error);
@@ -63,7 +64,7 @@ export function createSafeCredentialStore(options: SafeCredentialStoreOptions): 
     },
     set(password) {
       if (!usable()) throw new CredentialStoreError(NO_KEY_STORE_SV, NO_KEY_STORE_EN);
-      const encrypted = storage.encryptString(password);
+      const encrypted = storage().encryptString(password);
       const temporary = `${path}.tmp`;
       const fd = openSync(temporary, 'w', 0o600);
       try {

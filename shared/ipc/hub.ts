@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ReportMonth } from '../report/monthly-schema';
+import { MonthlyReport, ReportChanges, ReportMonth } from '../report/monthly-schema';
+import { ReportedInfo } from './report';
 
 /**
  * The desk app's side of the regional hub (SPEC §8) as the UI sees it: the settings, the
@@ -81,3 +82,123 @@ export const HubConnected = z.object({
   pending: z.number().int().min(0),
 });
 export type HubConnected = z.infer<typeof HubConnected>;
+
+const RegionMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.format' });
+
+/** Columns the register's region view can be sorted by. */
+export const REGION_SORT_FIELDS = [
+  'issuedAt',
+  'expiresAt',
+  'cardNumber',
+  'organisation',
+  'level',
+  'station',
+] as const;
+
+/** Input of `region:cards`: one page of the region's cards (own and pulled), filtered and sorted. */
+export const RegionCardQuery = z.strictObject({
+  search: z.string().max(200).optional(),
+  month: RegionMonth.optional(),
+  level: z.union([z.literal(2), z.literal(3)]).optional(),
+  organisationHsaId: z.string().max(40).optional(),
+  /** 'own': this station's cards; 'others': the other stations'; or one station's id. */
+  station: z.string().min(1).max(40).optional(),
+  sort: z
+    .strictObject({ by: z.enum(REGION_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
+    .default({ by: 'issuedAt', dir: 'desc' }),
+  offset: z.number().int().min(0).max(100_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type RegionCardQuery = z.input<typeof RegionCardQuery>;
+
+const Severity = z.enum(['violation', 'warning']);
+
+/** A finding of a region row; `otherStation` names the station of the other card it is about. */
+export const RegionFindingOut = z.object({
+  code: z.string(),
+  severity: Severity,
+  otherStation: z.string().nullable(),
+});
+export type RegionFindingOut = z.infer<typeof RegionFindingOut>;
+
+/**
+ * A card in the region view. Another station's card carries only what travels (SPEC §8):
+ * no holder name, note or ID administrators; it is read-only here.
+ */
+export const RegionCardRow = z.object({
+  id: z.string(),
+  own: z.boolean(),
+  stationId: z.string().nullable(),
+  station: z.string().nullable(),
+  organisationHsaId: z.string(),
+  organisationName: z.string(),
+  assuranceLevel: z.union([z.literal(2), z.literal(3)]),
+  cardNumber: z.string(),
+  holderHsaId: z.string(),
+  /** This station's own cards only. */
+  holderName: z.string().nullable(),
+  holderIdType: z.enum(['personnummer', 'samordningsnummer', 'other']),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  endedAt: z.string().nullable(),
+  endReason: z.enum(['returned', 'revoked', 'extended']).nullable(),
+  extendsCardId: z.string().nullable(),
+  reasonCode: z.string(),
+  findings: z.array(RegionFindingOut),
+});
+export type RegionCardRow = z.infer<typeof RegionCardRow>;
+
+/** Output of `region:cards`. `stations`: every station known, for the filter. */
+export const RegionCardPage = z.object({
+  total: z.number().int(),
+  rows: z.array(RegionCardRow),
+  stations: z.array(z.object({ id: z.string(), name: z.string(), own: z.boolean() })),
+});
+export type RegionCardPage = z.infer<typeof RegionCardPage>;
+
+/** Output of `region:card`: another station's card with every field that travelled. */
+export const RegionCardDetail = RegionCardRow.extend({
+  unplannedPersonnel: z.boolean().nullable(),
+  reasonText: z.string(),
+  /** The kind of the newest event pulled for it (registered, corrected, ended …). */
+  lastEvent: z.string(),
+  findingMessages: z.array(
+    z.object({
+      code: z.string(),
+      severity: Severity,
+      message: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      otherStation: z.string().nullable(),
+    }),
+  ),
+});
+export type RegionCardDetail = z.infer<typeof RegionCardDetail>;
+
+/** One station's share of the region's data for a month (the report's desk coverage). */
+export const StationCoverage = z.object({
+  id: z.string(),
+  name: z.string(),
+  own: z.boolean(),
+  /** Its last push as this desk last heard from the hub; null if it never pushed. */
+  lastPush: z.string().nullable(),
+  /** It pushed after the month ended: its cards of the month are in. */
+  pushedAfterMonthEnd: z.boolean(),
+});
+export type StationCoverage = z.infer<typeof StationCoverage>;
+
+/**
+ * Output of `region:report`: the month's statistics over the whole region as this desk
+ * knows it, its last region export and what changed since (the §5 alert), and each
+ * station's last push, so a coordinator sees whether the month is complete.
+ */
+export const RegionReportStatus = z.object({
+  report: MonthlyReport,
+  reported: ReportedInfo.nullable(),
+  changes: ReportChanges.nullable(),
+  coverage: z.array(StationCoverage),
+  /** When this desk last pulled the region's data; null before the first sync. */
+  lastPullAt: z.string().nullable(),
+  /** The month is over (Stockholm): a station that has not pushed since may still add to it. */
+  monthEnded: z.boolean(),
+});
+export type RegionReportStatus = z.infer<typeof RegionReportStatus>;
