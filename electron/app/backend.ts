@@ -27,6 +27,11 @@ import { eraseExpiredPersonalData } from '../services/personal-data';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
+import { outboxRepository } from '../services/outbox';
+import type { HubPort } from '../sync/hub-port';
+import { openPgHubPort } from '../sync/pg-port';
+import { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler';
+import { createMemoryCredentialStore, type CredentialStore } from './credentials';
 
 export interface BackendOptions {
   databasePath: string;
@@ -58,6 +63,20 @@ export interface BackendOptions {
    * the register opens on a read-only folder or a full disk. Default `read-write`.
    */
   access?: 'read-write' | 'read-only';
+  /** The regional hub (SPEC §8); without it the password is kept in memory and nothing syncs by itself. */
+  hub?: BackendHubOptions;
+}
+
+/** How the desk app reaches the regional hub. */
+export interface BackendHubOptions {
+  /** Where the desk's hub password is kept (default: in memory, for this process only). */
+  credentials?: CredentialStore;
+  /** Sync in the background: at start, after changes, every few minutes (the desktop app, the browser mode). */
+  background?: boolean;
+  /** Opens a port to the hub (default: node-postgres, the password from the store only). */
+  openPort?: (url: string, password: string) => HubPort;
+  /** The scheduler's timings, for tests. */
+  timing?: Pick<SyncSchedulerOptions, 'intervalMs' | 'debounceMs' | 'retryBaseMs' | 'retryMaxMs'>;
 }
 
 export interface Backend {
@@ -68,6 +87,10 @@ export interface Backend {
   readonly services: ServiceContext;
   /** Health, backups and restore, which work whatever state the database is in. */
   maintenance: Maintenance;
+  /** The background sync with the regional hub (idle until the register joins one). */
+  sync: SyncScheduler;
+  /** Stops the background sync, waiting a few seconds at most for a run under way (app quit). */
+  stopSync(): Promise<void>;
   close(): void;
 }
 
@@ -132,6 +155,35 @@ export function createBackend(options: BackendOptions): Backend {
 
   let state: DatabaseState;
   let router: Router;
+  const credentials = options.hub?.credentials ?? createMemoryCredentialStore();
+  const openPort =
+    options.hub?.openPort ??
+    ((url: string, password: string) => openPgHubPort(url, options.version, { password, env: {} }));
+  const scheduler = createSyncScheduler({
+    services: () => (state.status === 'ok' && state.services ? state.services : null),
+    credentials,
+    openPort,
+    logError,
+    ...options.hub?.timing,
+  });
+  // The outbox's last event as last seen: a call that wrote events (a card registered,
+  // ended, imported, an organisation renamed …) is followed shortly by a sync.
+  let seenSeq = 0;
+  const lastOutboxSeq = (): number => {
+    if (state.status !== 'ok' || !state.services) return 0;
+    try {
+      return outboxRepository(state.services.db).lastSeq();
+    } catch {
+      return seenSeq;
+    }
+  };
+  const noticeWrites = () => {
+    const seq = lastOutboxSeq();
+    if (seq !== seenSeq) {
+      seenSeq = seq;
+      scheduler.notifyChange();
+    }
+  };
   let backupProblem: BackupProblem = null;
   let restoreCandidate: BackupFile | undefined;
 
@@ -238,11 +290,22 @@ export function createBackend(options: BackendOptions): Backend {
     }
     const handlers = createHandlers(state.services ?? unavailableServices, info, maintenance, {
       chooseExportPath: options.chooseExportPath,
+      hub: {
+        scheduler,
+        credentials,
+        openPort,
+        version: options.version,
+        chooseExportPath: options.chooseExportPath,
+      },
     });
     router = createRouter(gateHandlers(handlers, state.status), logError, { dataDir: info.dataDir });
+    seenSeq = lastOutboxSeq();
+    // Another register (a restored backup) may be another desk's, or none's.
+    if (!atStart) scheduler.configChanged();
   }
 
   load(true);
+  if (options.hub?.background) scheduler.start();
 
   const usable = (): { db: Db; services: ServiceContext } => {
     if (state.status !== 'ok' || !state.db || !state.services) {
@@ -253,7 +316,13 @@ export function createBackend(options: BackendOptions): Backend {
 
   return {
     // Delegates, so a restore can swap the database under a transport that holds this router.
-    router: { invoke: (channel, input, context) => router.invoke(channel, input, context) },
+    router: {
+      invoke: async (channel, input, context) => {
+        const result = await router.invoke(channel, input, context);
+        if (result.ok) noticeWrites();
+        return result;
+      },
+    },
     get db() {
       return usable().db;
     },
@@ -261,7 +330,10 @@ export function createBackend(options: BackendOptions): Backend {
       return usable().services;
     },
     maintenance,
+    sync: scheduler,
+    stopSync: () => scheduler.stop(),
     close: () => {
+      void scheduler.stop(0);
       if (state.db?.open) state.db.close();
     },
   };

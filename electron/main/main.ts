@@ -5,6 +5,7 @@ import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
 import { systemErrorDetail, systemFaultCode } from '../services/system-errors';
+import { createSafeCredentialStore } from './credential-store';
 import { createExportPathChooser } from './export-dialog';
 import { registerIpc } from './ipc-electron';
 import { createFileLogger, type Logger } from './logging';
@@ -67,6 +68,15 @@ function start(dataDir: string): void {
         parent: () => mainWindow,
         texts,
       }),
+      // The desk's hub password, encrypted by the OS key store in the data folder; the
+      // register syncs in the background once it has joined a hub.
+      hub: {
+        credentials: createSafeCredentialStore({
+          dataDir,
+          onUnreadable: (error) => logError('credentials', error),
+        }),
+        background: true,
+      },
     });
   } catch (error) {
     logError('start', error);
@@ -178,6 +188,19 @@ function main(): void {
 
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow(dataDir);
+  });
+
+  // A sync under way is given a few seconds to finish before the register closes; a run
+  // cut short loses nothing (an unacknowledged batch is pushed again next time).
+  let syncStopped = false;
+  app.on('before-quit', (event) => {
+    if (syncStopped || !backend) return;
+    event.preventDefault();
+    syncStopped = true;
+    backend
+      .stopSync()
+      .catch((error: unknown) => logError('sync', error))
+      .finally(() => app.quit());
   });
 
   app.on('will-quit', () => {

@@ -170,6 +170,8 @@ export const en: Texts<typeof sv> = {
       'The disk could not read or write (input/output error). Nothing was saved. Check that the disk is not full and that the network drive is connected, restart Kortliggaren and contact IT if it happens again.',
     'database-too-new':
       'The register was written by a newer version of Kortliggaren. Install the newest version; this version changes nothing in the file.',
+    'hub-failed':
+      'Syncing with the regional hub failed. The register here is unchanged and keeps working; changes go out with the next sync. See Settings → Regional hub for the reason.',
   },
   health: {
     ok: 'The database has been checked and works.',

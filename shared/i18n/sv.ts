@@ -166,6 +166,8 @@ export const sv = {
       'Disken kunde inte läsa eller skriva (in- och utmatningsfel). Ingenting har sparats. Kontrollera att disken inte är full och att nätverksenheten är ansluten, starta om Kortliggaren och kontakta IT om felet kvarstår.',
     'database-too-new':
       'Registret har skrivits av en nyare version av Kortliggaren. Installera den nyaste versionen; den här versionen ändrar ingenting i filen.',
+    'hub-failed':
+      'Synkroniseringen med den regionala hubben misslyckades. Registret här är oförändrat och fortsätter fungera; ändringarna skickas vid nästa synkronisering. Se Inställningar → Regional hubb för orsaken.',
   },
   health: {
     ok: 'Databasen är kontrollerad och fungerar.',

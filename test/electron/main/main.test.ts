@@ -24,7 +24,11 @@ const fake = vi.hoisted(() => {
     backendError: undefined as Error | undefined,
     dataDirError: undefined as Error | undefined,
   };
-  const backend = { router: { invoke: vi.fn() }, close: vi.fn() };
+  const backend = {
+    router: { invoke: vi.fn() },
+    close: vi.fn(),
+    stopSync: vi.fn(() => Promise.resolve()),
+  };
   const electron = {
     protocol: { registerSchemesAsPrivileged: vi.fn(() => order.push('registerScheme')) },
     session: { defaultSession: { protocol: { handle: vi.fn(() => order.push('serveApp')) } } },
@@ -227,6 +231,26 @@ describe('main process wiring', () => {
     await startMain();
     fake.appListeners.get('window-all-closed')?.();
     expect(fake.electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+
+  it('keeps the hub password in the OS key store and syncs in the background', async () => {
+    await startMain();
+    const options = (fake.createBackend.mock.calls[0] as unknown as [{ hub?: unknown }])[0];
+    expect(options.hub).toMatchObject({ background: true, credentials: { kind: 'os' } });
+  });
+
+  it('lets a sync under way finish before quitting, once', async () => {
+    await startMain();
+    const preventDefault = vi.fn();
+    fake.appListeners.get('before-quit')?.({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(fake.backend.stopSync).toHaveBeenCalledOnce();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    // The quit that follows goes through.
+    const again = vi.fn();
+    fake.appListeners.get('before-quit')?.({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
   });
 
   it('closes the database on quit', async () => {
