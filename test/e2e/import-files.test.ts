@@ -170,6 +170,8 @@ describe('importing the files desks have, in the browser', () => {
     await page.getByText('2 importerade, 0 oförändrade').waitFor();
     expect(h.count('cards')).toBe(before + 2);
     await page.getByRole('link', { name: 'Öppna registret' }).click();
-    expect(await page.getByRole('row', { name: /9752 2100 0000 0000 701/ }).textContent()).toContain('Ida Öst');
+    expect(await page.getByRole('row', { name: /9752 2100 0000 0000 701/ }).textContent()).toContain(
+      'Ida Öst',
+    );
   });
 });
