@@ -23,6 +23,7 @@ import {
 } from '../services/backup';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
+import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
@@ -276,6 +277,14 @@ export function createBackend(options: BackendOptions): Backend {
       // A brand-new register has nothing to back up yet.
       if (existed && writable && (options.dailyBackup ?? true)) {
         backupProblem = ensureDailyBackup(state.db, env).problem;
+      }
+      if (writable) {
+        try {
+          recomputeStaleFindings(state.services);
+        } catch (error) {
+          // Stays marked; the next open that may write tries again.
+          logError('findings', error);
+        }
       }
       if (atStart && writable && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
         try {

@@ -191,6 +191,7 @@ export function migrate(db: Db, file: string, options: OpenOptions = {}): void {
       // Read again under the write lock: another process may have migrated meanwhile.
       if ((db.pragma('user_version', { simple: true }) as number) >= migration.version) return;
       db.exec(migration.up);
+      migration.run?.(db, { now: (options.now?.() ?? new Date()).getTime() });
       db.pragma(`user_version = ${migration.version}`);
     });
   }

@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { parseInstant } from '../time/stockholm';
-import { checkHsaId } from './hsa-id';
+import { checkHsaId, normaliseHsaId } from './hsa-id';
 import { ASSURANCE_LEVELS, END_REASONS, HOLDER_ID_TYPES, REASON_CODES } from './reason-codes';
 import { textField } from './text';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An HSA-id per SPEC §3 (format, Luhn check digit, at most 31 characters). */
+/**
+ * An HSA-id per SPEC §3 (format, Luhn check digit, at most 31 characters), in any case;
+ * parsed to upper case, the form it is stored, compared and shown in.
+ */
 export const HsaId = z
   .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type.string') })
   .superRefine((s, ctx) => {
     const problem = checkHsaId(s);
     if (problem) ctx.addIssue({ code: 'custom', message: `hsaId.${problem}` });
-  });
+  })
+  .transform(normaliseHsaId);
 
 /** A UUID, stored lower-case. */
 export const Uuid = z

@@ -5,6 +5,7 @@ import { migration004 } from './004-review-index';
 import { migration005 } from './005-reported-months';
 import { migration006 } from './006-register-search';
 import { migration007 } from './007-register-identity';
+import { migration008 } from './008-hsa-id-case';
 import { migration009 } from './009-hub-outbox';
 import type { Migration } from './types';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
   migration009,
 ];
 
