@@ -83,6 +83,9 @@ function targetOf(pool: pg.Pool): Pick<HubTarget, 'host' | 'user' | 'database'> 
   return { host: String(o.host ?? ''), user: String(o.user ?? ''), database: String(o.database ?? '') };
 }
 
+// Clients that have a lasting listener for 'error' (an unheard one would end the process).
+const guarded = new WeakSet<pg.PoolClient>();
+
 async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const target = targetOf(pool);
   let client: pg.PoolClient;
@@ -93,7 +96,12 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
   }
   let broken: Error | undefined;
   // A connection that breaks while checked out (the server restarts between two queries of
-  // a push) emits 'error'; the failing query reports it, and the client is not reused.
+  // a push) emits 'error'; the failing query reports it, and the client is not reused. The
+  // server's last word can also come after the client left the pool: it is let go quietly.
+  if (!guarded.has(client)) {
+    guarded.add(client);
+    client.on('error', () => undefined);
+  }
   const onError = (error: Error) => {
     broken = error;
   };
