@@ -83,6 +83,9 @@ function targetOf(pool: pg.Pool): Pick<HubTarget, 'host' | 'user' | 'database'> 
   return { host: String(o.host ?? ''), user: String(o.user ?? ''), database: String(o.database ?? '') };
 }
 
+// Clients that have a lasting listener for 'error' (an unheard one would end the process).
+const guarded = new WeakSet<pg.PoolClient>();
+
 async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const target = targetOf(pool);
   let client: pg.PoolClient;
@@ -93,7 +96,12 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
   }
   let broken: Error | undefined;
   // A connection that breaks while checked out (the server restarts between two queries of
-  // a push) emits 'error'; the failing query reports it, and the client is not reused.
+  // a push) emits 'error'; the failing query reports it, and the client is not reused. The
+  // server's last word can also come after the client left the pool: it is let go quietly.
+  if (!guarded.has(client)) {
+    guarded.add(client);
+    client.on('error', () => undefined);
+  }
   const onError = (error: Error) => {
     broken = error;
   };
@@ -192,13 +200,6 @@ function checkBatch(events: readonly HubEventType[]): void {
         detail: 'kontrollsumman stämmer inte',
       });
     }
-    // PostgreSQL's jsonb cannot hold the NUL character.
-    if (JSON.stringify(event).includes('\\u0000')) {
-      throw new HubError('hub-invalid-event', {
-        deskSeq: event.deskSeq,
-        detail: 'texten innehåller tecknet NUL',
-      });
-    }
     if (previous) {
       if (event.deskId !== previous.deskId) {
         throw new HubError('hub-invalid-event', {
@@ -274,30 +275,21 @@ export async function pushEvents(
             payload: Record<string, unknown>;
           }>(
             // The payload only where the version differs: then content decides, not the hash.
+            // An event id already used under another number fails the insert (unique).
             `SELECT desk_seq, content_hash, event_id::text AS event_id, schema_version,
-                    CASE WHEN schema_version <> $5 THEN payload END AS payload
+                    CASE WHEN schema_version <> $4 THEN payload END AS payload
              FROM ${S}.events
-             WHERE (desk_id = $1 AND desk_seq BETWEEN $2 AND $3) OR event_id = ANY($4::uuid[])`,
-            [
-              me.deskId,
-              first,
-              first + events.length - 1,
-              events.map((e) => e.eventId),
-              HUB_EVENT_SCHEMA_VERSION,
-            ],
+             WHERE desk_id = $1 AND desk_seq BETWEEN $2 AND $3`,
+            [me.deskId, first, first + events.length - 1, HUB_EVENT_SCHEMA_VERSION],
           );
           const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
-          const byEventId = new Map(existing.rows.map((r) => [r.event_id, Number(r.desk_seq)]));
           for (const event of events) {
             const stored = bySeq.get(event.deskSeq);
-            const elsewhere = byEventId.get(event.eventId);
             if (stored) {
               if (!sameAsStored(stored, event)) {
                 throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
               }
               duplicates++;
-            } else if (elsewhere !== undefined) {
-              throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
             } else {
               fresh.push(event);
             }
@@ -361,7 +353,15 @@ async function insertEvents(db: Queryable, deskId: string, events: readonly HubE
       events.map((e) => e.schemaVersion),
       events.map((e) => {
         const { contentHash: _hash, ...unsealed } = e;
-        return JSON.stringify(unsealed);
+        const payload = JSON.stringify(unsealed);
+        // PostgreSQL's jsonb cannot hold the NUL character.
+        if (payload.includes('\\u0000')) {
+          throw new HubError('hub-invalid-event', {
+            deskSeq: e.deskSeq,
+            detail: 'texten innehåller tecknet NUL',
+          });
+        }
+        return payload;
       }),
     ],
   );
@@ -382,9 +382,13 @@ function fromKlError(error: unknown, events: readonly HubEventType[]): unknown {
     }
     case 'KLINV':
       return new HubError('hub-invalid-event', { deskSeq: '', detail: e.message ?? '' }, { cause: error });
-    case '23505':
-      // Another push of this desk committed the same numbers first; the retry sorts it out.
-      return new HubError('hub-conflict', { desk, deskSeq: events[0]?.deskSeq ?? '' }, { cause: error });
+    case '23505': {
+      // An event id the hub has under another number (or, from a race the advisory lock
+      // rules out, the same numbers twice): the same id with other content.
+      const id = /\(event_id\)=\(([0-9a-f-]+)\)/.exec(e.detail ?? '')?.[1];
+      const event = events.find((x) => x.eventId === id) ?? events[0];
+      return new HubError('hub-conflict', { desk, deskSeq: event?.deskSeq ?? '' }, { cause: error });
+    }
     default:
       return error;
   }
