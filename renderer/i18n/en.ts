@@ -296,5 +296,6 @@ export const en: Texts<typeof sv> = {
     verdictWarning: 'New warning: {{name}}',
     verdictResolved: 'Resolved: {{name}}',
     timeFormat: 'Written YYYY-MM-DD HH:MM (24 hours, Swedish time).',
+    auditCardId: 'Card id: {{id}}',
   },
 };

@@ -297,5 +297,6 @@ export const sv = {
     verdictWarning: 'Ny varning: {{name}}',
     verdictResolved: 'Åtgärdad: {{name}}',
     timeFormat: 'Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
+    auditCardId: 'Kortets id: {{id}}',
   },
 } as const;

@@ -55,6 +55,8 @@ export interface HarnessOptions {
   keepSetup?: boolean;
   /** The browser window's size; 1360×900 by default. */
   viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel: 2 with half the window's size is a 200 % zoom. */
+  deviceScaleFactor?: number;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function startHarness(
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: options.viewport ?? { width: 1360, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     args: [
       '--no-sandbox',
       '--disable-gpu',
