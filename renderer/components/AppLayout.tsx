@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ReviewNavBadge } from '../features/review/ReviewNavBadge';
+import { HubStatusBar } from '../features/hub/HubStatusBar';
 import { routeHash, type Route } from '../lib/hash-route';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -114,7 +115,10 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
               </Text>
             </Stack>
           </Group>
-          <LanguageSwitch />
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <HubStatusBar />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCards, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -8,6 +8,8 @@ import type { Organisation } from '../../../shared/domain/organisation';
 import { useApi } from '../../ipc/client';
 import { PageHeader } from '../../components/PageHeader';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
+import { RegionRegisterPage } from '../hub/RegionRegisterPage';
+import { ScopeControl, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { INITIAL_REGISTER_QUERY, useCardPages, type Sort } from './use-card-pages';
@@ -56,6 +58,8 @@ export function RegisterPage({
   const [drawerUsed, setDrawerUsed] = useState(cardId !== null);
   if (cardId !== null && !drawerUsed) setDrawerUsed(true);
   const pages = useCardPages({ ...filters, search, sort });
+  // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
+  const scope = useScope();
 
   useEffect(() => {
     void api['organisations:list']({}).then((result) => {
@@ -83,6 +87,10 @@ export function RegisterPage({
     filters.findings !== null;
   const total = pages.total;
 
+  if (scope.scope === 'region') {
+    return <RegionRegisterPage cardId={cardId} onOpenCard={onOpenCard} onScope={scope.setScope} />;
+  }
+
   return (
     <Stack
       gap="md"
@@ -91,11 +99,14 @@ export function RegisterPage({
       <PageHeader
         title={t('register.title')}
         right={
-          total !== null && (
-            <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('register.count', { count: total })}
-            </Text>
-          )
+          <Group gap="md" wrap="nowrap">
+            {total !== null && (
+              <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {t('register.count', { count: total })}
+              </Text>
+            )}
+            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
+          </Group>
         }
       />
       <NoDecisionBanner mb={0} />
