@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCards, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -9,6 +9,8 @@ import { useApi } from '../../ipc/client';
 import { PAGE_HEADING_ID, PageHeader } from '../../components/PageHeader';
 import { useFocusTarget } from '../../lib/page-focus';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
+import { RegionRegisterPage } from '../hub/RegionRegisterPage';
+import { ScopeControl, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import classes from './RegisterPage.module.css';
 import { RegisterTable, type RegisterTableHandle } from './RegisterTable';
@@ -54,6 +56,8 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
   const [drawerUsed, setDrawerUsed] = useState(cardId !== null);
   if (cardId !== null && !drawerUsed) setDrawerUsed(true);
   const pages = useCardPages({ ...filters, search, sort });
+  // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
+  const scope = useScope();
 
   useEffect(() => {
     void api['organisations:list']({}).then((result) => {
@@ -93,16 +97,23 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
     filters.findings !== null;
   const total = pages.total;
 
+  if (scope.scope === 'region') {
+    return <RegionRegisterPage cardId={cardId} onOpenCard={onOpenCard} onScope={scope.setScope} />;
+  }
+
   return (
     <Stack gap="md" className={classes.page}>
       <PageHeader
         title={t('register.title')}
         right={
-          total !== null && (
-            <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {t('register.count', { count: total })}
-            </Text>
-          )
+          <Group gap="md" wrap="nowrap">
+            {total !== null && (
+              <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                {t('register.count', { count: total })}
+              </Text>
+            )}
+            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
+          </Group>
         }
       />
       <NoDecisionBanner mb={0} />
