@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
 import { useApi } from './ipc/client';
 import { AppLayout } from './components/AppLayout';
+import { HealthBanner } from './components/HealthBanner';
 import { RegisterPage } from './features/register/RegisterPage';
 import { SetupModal } from './features/setup/SetupModal';
 import { useExpiryNotification } from './features/review/use-expiry-notification';
@@ -73,6 +74,7 @@ export function App() {
 
   return (
     <AppLayout route={route} info={info}>
+      <HealthBanner />
       <SetupModal />
       <Suspense fallback={<PageLoading />}>
         {route.page === 'report' ? (

@@ -25,6 +25,7 @@ import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
 import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
+import { watchAuditHead, type AuditHeadWatch } from './audit-head-watch';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
@@ -69,6 +70,8 @@ export interface Backend {
   readonly services: ServiceContext;
   /** Health, backups and restore, which work whatever state the database is in. */
   maintenance: Maintenance;
+  /** Non-null when the database was found behind its recorded audit head (see audit-head.ts). */
+  auditRollback(): AppHealth['rollback'];
   close(): void;
 }
 
@@ -135,6 +138,7 @@ export function createBackend(options: BackendOptions): Backend {
   let router: Router;
   let backupProblem: BackupProblem = null;
   let restoreCandidate: BackupFile | undefined;
+  let auditHead: AuditHeadWatch;
 
   const health = (): AppHealth => {
     const newest = latestBackup(env);
@@ -150,6 +154,7 @@ export function createBackend(options: BackendOptions): Backend {
       latestBackup: newest ? toBackupInfo(newest) : null,
       restoreCandidate: restoreCandidate ? toBackupInfo(restoreCandidate) : null,
       backupProblem,
+      rollback: auditHead.rollback(),
     };
   };
 
@@ -159,6 +164,10 @@ export function createBackend(options: BackendOptions): Backend {
     createBackup: (path) => {
       if (state.status !== 'ok' || !state.db) throw databaseDamaged();
       return createBackup(state.db, env, path);
+    },
+    acceptAuditHead: () => {
+      if (state.status !== 'ok' || !state.services) throw databaseDamaged();
+      return auditHead.accept(state.services);
     },
     restoreBackup: (name) => {
       let closed = false;
@@ -219,6 +228,8 @@ export function createBackend(options: BackendOptions): Backend {
     });
     const writable = state.db !== undefined && !state.db.readonly;
     registerId = identityOf(state.db);
+    // Before anything below writes: the check must see the database as it was found.
+    auditHead = watchAuditHead(state.db, options.databasePath, { writable, now, logError });
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {
@@ -270,6 +281,7 @@ export function createBackend(options: BackendOptions): Backend {
       return usable().services;
     },
     maintenance,
+    auditRollback: () => auditHead.rollback(),
     close: () => {
       if (state.db?.open) state.db.close();
     },
