@@ -25,6 +25,7 @@ import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
 import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
+import { auditHeadPath, readAuditHeadFile } from '../db/audit-head';
 import { watchAuditHead, type AuditHeadWatch } from './audit-head-watch';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
@@ -227,7 +228,9 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.access ? { access: options.access } : {}),
     });
     const writable = state.db !== undefined && !state.db.readonly;
-    registerId = identityOf(state.db);
+    // An unreadable register cannot say who it is; the head recorded beside it can.
+    registerId =
+      identityOf(state.db) ?? readAuditHeadFile(auditHeadPath(options.databasePath))?.registerId ?? undefined;
     // Before anything below writes: the check must see the database as it was found.
     auditHead = watchAuditHead(state.db, options.databasePath, { writable, now, logError });
     backupProblem = null;
