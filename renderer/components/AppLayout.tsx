@@ -95,7 +95,7 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
     >
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               opened={opened}
               onClick={toggle}

@@ -134,8 +134,10 @@ describe('the regional hub in the desk app', () => {
     await syncState()
       .getByText(/^Regionens data från \d{4}-\d\d-\d\d \d\d:\d\d$/)
       .waitFor();
-    await section.getByRole('button', { name: 'Synka nu' }).click();
+    const syncNow = section.getByRole('button', { name: 'Synka nu' });
+    await syncNow.click();
     await section.getByText(/Senaste synkning .*: 0 skickade, \d+ hämtade\./).waitFor();
+    await expect.poll(() => syncNow.getAttribute('data-loading')).toBeNull();
     // The field is emptied once the password is in the store (the browser mode's: memory).
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain(boras.password);
@@ -226,6 +228,7 @@ describe('the regional hub in the desk app', () => {
     // Four cards in November from three stations: two organisations.
     const organisations = page.getByRole('region', { name: 'Per organisation' });
     await organisations.getByText('Vårdcentralen Norr').waitFor();
+    await expect.poll(() => syncState().textContent(), { timeout: 30_000 }).not.toMatch(/väntar/);
     await shot('report-region');
   });
 
@@ -248,7 +251,9 @@ describe('the regional hub in the desk app', () => {
     );
     await lidkoping.sync();
     await callApi(h, 'hub:sync', {});
-    await header().getByText('Regionrapporten för 2026-11 har ändrats sedan exporten').waitFor();
+    await header()
+      .getByRole('link', { name: /Regionrapporten för 2026-11 har ändrats sedan exporten/ })
+      .waitFor();
     await page.getByText('Underlaget har ändrats sedan exporten').waitFor();
   });
 
@@ -268,14 +273,19 @@ describe('the regional hub in the desk app', () => {
     );
     await callApi(h, 'hub:sync', {});
     await syncState()
-      .getByText(/^Nytt försök/)
+      .getByText(/nytt försök \d\d:\d\d/)
       .waitFor();
     await syncState().getByText('1 händelse väntar').waitFor();
     const link = syncState().getByRole('link', { name: /Visa i Inställningar/ });
     expect(await link.getAttribute('aria-label')).toContain('går inte att nå just nu');
-    await page.goto(`${h.url}/#/installningar`);
-    await page.getByText('Senaste synkningen misslyckades').waitFor();
+    await page.goto(`${h.url}/#/register`);
+    await page.getByRole('table').first().waitFor();
     await shot('shell-sync-state');
+    await page.goto(`${h.url}/#/installningar`);
+    const failed = page.getByText('Senaste synkningen misslyckades');
+    await failed.waitFor();
+    await failed.scrollIntoViewIfNeeded();
+    await shot('settings-hub-error');
 
     await hub.server.restart();
     await page.getByRole('button', { name: 'Synka nu' }).click();

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, EmptyState, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCards, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -9,7 +9,7 @@ import { useApi } from '../../ipc/client';
 import { PageHeader } from '../../components/PageHeader';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
 import { RegionRegisterPage } from '../hub/RegionRegisterPage';
-import { ScopeControl, useScope } from '../hub/ScopeControl';
+import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
 import { INITIAL_REGISTER_QUERY, useCardPages, type Sort } from './use-card-pages';
@@ -96,17 +96,15 @@ export function RegisterPage({
       gap="md"
       h="calc(100dvh - var(--app-shell-header-height, 0px) - 2 * var(--app-shell-padding, 0px))"
     >
+      {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('register.title')}
         right={
-          <Group gap="md" wrap="nowrap">
-            {total !== null && (
-              <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('register.count', { count: total })}
-              </Text>
-            )}
-            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
-          </Group>
+          total !== null && (
+            <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {t('register.count', { count: total })}
+            </Text>
+          )
         }
       />
       <NoDecisionBanner mb={0} />
