@@ -42,8 +42,10 @@ export function HubStatusBar() {
       ? t('hub.status.noPassword')
       : status.state === 'stopped'
         ? t('hub.status.stopped')
-        : status.state === 'retrying' && status.nextAttemptAt
-          ? t('hub.status.retryAt', { time: shortTime(status.nextAttemptAt) })
+        : status.state === 'retrying'
+          ? status.nextAttemptAt
+            ? t('hub.status.retryAt', { time: shortTime(status.nextAttemptAt) })
+            : t('hub.status.failed')
           : null;
 
   return (
