@@ -132,7 +132,7 @@ export function AppLayout({ route, info, announcement = '', children }: AppLayou
       </VisuallyHidden>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               ref={burger}
               opened={opened}

@@ -43,6 +43,17 @@ function toProblems(error: IpcError, language: string, t: (key: string) => strin
   return { general: error.message };
 }
 
+/** The hub as a person knows it: host and database from the URL (its id is for IT). */
+export function hubLabel(url: string | null, fallback: string): string {
+  if (!url) return fallback;
+  try {
+    const parsed = new URL(url);
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return fallback;
+  }
+}
+
 /**
  * Inställningar › Regional hubb (SPEC §8): the hub's URL and the station's password,
  * "Anslut" (the register joins the hub as the station the login belongs to; the password
@@ -141,7 +152,7 @@ export function HubSettingsSection() {
               {t('hub.settings.connected', {
                 desk: deskName,
                 deskId: settings.deskId ?? '',
-                hubId: settings.hubId ?? '',
+                hub: hubLabel(settings.url, settings.hubId ?? ''),
               })}
             </Text>
             <Text size="sm" mt={4}>
@@ -155,6 +166,9 @@ export function HubSettingsSection() {
                   ? t('hub.status.regionDataFrom', { time: formatIsoLocal(status.lastPullAt) })
                   : t('hub.settings.never')}
               {status && status.pending > 0 ? ` ${t('hub.status.pending', { count: status.pending })}.` : ''}
+            </Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('hub.settings.hubId', { hubId: settings.hubId ?? '' })}
             </Text>
           </Alert>
         )}

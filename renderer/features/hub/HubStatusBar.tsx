@@ -42,8 +42,10 @@ export function HubStatusBar() {
       ? t('hub.status.noPassword')
       : status.state === 'stopped'
         ? t('hub.status.stopped')
-        : status.state === 'retrying' && status.nextAttemptAt
-          ? t('hub.status.retryAt', { time: shortTime(status.nextAttemptAt) })
+        : status.state === 'retrying'
+          ? status.nextAttemptAt
+            ? t('hub.status.retryAt', { time: shortTime(status.nextAttemptAt) })
+            : t('hub.status.failed')
           : null;
 
   return (
@@ -93,22 +95,28 @@ export function HubStatusBar() {
             aria-label={`${problem}. ${message ?? ''} ${t('hub.status.openSettings')}`.trim()}
           >
             <IconAlertTriangle size={16} stroke={1.8} aria-hidden />
-            {problem} · {t('hub.status.openSettings')}
+            {problem}
           </Anchor>
         </Tooltip>
       )}
       {status.changedReportedMonths.length > 0 && (
-        <Anchor
-          href={routeHash({ page: 'report' })}
-          onClick={() => setScope('region')}
-          size="sm"
-          fw={600}
-          c="orange.9"
-          style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+        <Tooltip
+          label={t('hub.status.changedReport', { months: status.changedReportedMonths.join(', ') })}
+          withArrow
         >
-          <IconFileAlert size={16} stroke={1.8} aria-hidden />
-          {t('hub.status.changedReport', { months: status.changedReportedMonths.join(', ') })}
-        </Anchor>
+          <Anchor
+            href={routeHash({ page: 'report' })}
+            onClick={() => setScope('region')}
+            size="sm"
+            fw={600}
+            c="orange.9"
+            style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
+            aria-label={`${t('hub.status.changedReport', { months: status.changedReportedMonths.join(', ') })}. ${t('hub.status.openReport')}`}
+          >
+            <IconFileAlert size={16} stroke={1.8} aria-hidden />
+            {t('hub.status.changedReportShort', { months: status.changedReportedMonths.join(', ') })}
+          </Anchor>
+        </Tooltip>
       )}
     </Group>
   );

@@ -122,9 +122,6 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
 
   return (
     <Stack gap="md" style={{ flex: 1, minHeight: 0 }}>
-      <Text size="sm" c="dimmed">
-        {t('hub.register.intro')}
-      </Text>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           label={t('register.searchLabel')}
@@ -190,16 +187,14 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
             verticalSpacing={8}
             horizontalSpacing="sm"
             aria-label={t('hub.register.tableLabel')}
-            style={{ minWidth: 1100 }}
+            style={{ minWidth: 900 }}
             bg="var(--mantine-color-body)"
             withTableBorder
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('register.column.issuedAt')}</Table.Th>
-                <Table.Th>{t('register.column.expiresAt')}</Table.Th>
-                <Table.Th>{t('register.column.level')}</Table.Th>
-                <Table.Th>{t('register.column.cardNumber')}</Table.Th>
+                <Table.Th>{t('hub.register.validity')}</Table.Th>
+                <Table.Th>{t('hub.register.cardAndLevel')}</Table.Th>
                 <Table.Th>{t('register.column.holderName')}</Table.Th>
                 <Table.Th>{t('register.column.organisation')}</Table.Th>
                 <Table.Th>{t('hub.register.station')}</Table.Th>
@@ -219,27 +214,40 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
                     data-own={row.own ? 'true' : 'false'}
                     style={{ cursor: 'pointer' }}
                   >
-                    <Table.Td style={mono}>{formatIsoLocal(row.issuedAt)}</Table.Td>
-                    <Table.Td style={mono}>{formatIsoLocal(row.expiresAt)}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="default" radius="sm">
-                        {row.assuranceLevel}
-                      </Badge>
+                    <Table.Td style={mono}>
+                      <Text size="sm">{formatIsoLocal(row.issuedAt)}</Text>
+                      <Text size="xs" c="dimmed">
+                        → {formatIsoLocal(row.expiresAt)}
+                      </Text>
                     </Table.Td>
-                    <Table.Td style={mono}>{row.cardNumber}</Table.Td>
-                    <Table.Td>
-                      {row.holderName !== null ? (
+                    <Table.Td style={mono}>
+                      <Group gap={6} wrap="nowrap">
+                        <Text size="sm">{row.cardNumber}</Text>
+                        <Badge variant="default" radius="sm" size="sm" tt="none">
+                          {t('card.level', { level: row.assuranceLevel })}
+                        </Badge>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {row.holderName !== null && (
                         <Text size="sm" fw={500}>
                           {row.holderName}
                         </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed" title={t('hub.register.noName', { station: row.station })}>
-                          {row.holderHsaId}
-                        </Text>
                       )}
+                      <Text
+                        size={row.holderName !== null ? 'xs' : 'sm'}
+                        c="dimmed"
+                        title={
+                          row.holderName === null
+                            ? t('hub.register.noName', { station: row.station })
+                            : undefined
+                        }
+                      >
+                        {row.holderHsaId}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" title={row.organisationHsaId} lineClamp={1}>
+                      <Text size="sm" title={row.organisationHsaId} lineClamp={2}>
                         {row.organisationName}
                       </Text>
                     </Table.Td>
@@ -251,6 +259,7 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
                           radius="sm"
                           tt="none"
                           fw={600}
+                          style={{ overflow: 'visible' }}
                         >
                           {row.station}
                         </Badge>

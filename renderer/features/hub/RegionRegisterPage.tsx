@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { RegionRegister } from './RegionRegister';
-import { ScopeControl, type Scope } from './ScopeControl';
+import { ScopeBar, type Scope } from './ScopeControl';
 
 // This station's own cards open in the register's own drawer, with their actions.
 const CardDrawer = lazy(() => import('../register/CardDrawer').then((m) => ({ default: m.CardDrawer })));
@@ -23,10 +23,8 @@ export function RegionRegisterPage({ cardId, onOpenCard, onScope }: RegionRegist
   if (cardId !== null && !drawerUsed) setDrawerUsed(true);
   return (
     <Stack gap="md">
-      <PageHeader
-        title={t('hub.register.title')}
-        right={<ScopeControl scope="region" onChange={onScope} />}
-      />
+      <ScopeBar scope="region" onChange={onScope} />
+      <PageHeader title={t('hub.register.title')} description={t('hub.register.intro')} />
       <RegionRegister onOpenOwnCard={(id) => onOpenCard(id)} />
       {drawerUsed && (
         <Suspense fallback={null}>

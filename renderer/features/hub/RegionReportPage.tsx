@@ -33,7 +33,7 @@ import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
 import { ReportChangesAlert } from '../report/ReportChangesAlert';
 import { OrganisationTable, ReasonsTable } from '../report/ReportTables';
-import { ScopeControl, type Scope } from './ScopeControl';
+import { ScopeBar, type Scope } from './ScopeControl';
 
 const FORMATS: { format: ReportFileFormat; icon: typeof IconJson }[] = [
   { format: 'xlsx', icon: IconFileSpreadsheet },
@@ -162,12 +162,12 @@ export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
 
   return (
     <Stack gap="lg">
+      <ScopeBar scope="region" onChange={onScope} />
       <PageHeader
         title={t('hub.report.title')}
         description={t('hub.report.intro')}
         right={
           <Group gap="sm" wrap="nowrap" align="flex-end">
-            <ScopeControl scope="region" onChange={onScope} />
             <Select
               label={t('report.month')}
               data={months}

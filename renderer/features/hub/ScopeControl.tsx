@@ -1,4 +1,4 @@
-import { SegmentedControl } from '@mantine/core';
+import { Group, SegmentedControl } from '@mantine/core';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHubStatus } from './use-hub-status';
@@ -51,5 +51,17 @@ export function ScopeControl({ scope, onChange }: ScopeControlProps) {
       ]}
       size="sm"
     />
+  );
+}
+
+/**
+ * The scope switch as a row of its own above a page's heading, right-aligned like a view
+ * switcher, so the heading and its actions keep their room.
+ */
+export function ScopeBar(props: ScopeControlProps) {
+  return (
+    <Group justify="flex-end" mb={-4}>
+      <ScopeControl {...props} />
+    </Group>
   );
 }

@@ -20,7 +20,8 @@ export const hubTextsSv = {
       connect: 'Anslut',
       reconnect: 'Anslut igen',
       connecting: 'Ansluter…',
-      connected: 'Ansluten som kortstationen {{desk}} ({{deskId}}) på hubben {{hubId}}',
+      connected: 'Ansluten som kortstationen {{desk}} ({{deskId}}) på hubben {{hub}}',
+      hubId: 'Hubbens id: {{hubId}}',
       connectedTitle: 'Ansluten',
       connectedNow: 'Registret är anslutet. {{count}} händelser skickas till hubben nu.',
       noPassword:
@@ -44,11 +45,13 @@ export const hubTextsSv = {
       pending_other: '{{count}} händelser väntar',
       allSent: 'Allt skickat',
       running: 'Synkar…',
-      retryAt: 'Nytt försök {{time}}',
-      stopped: 'Synkningen är stoppad',
+      retryAt: 'Synkfel · nytt försök {{time}}',
+      failed: 'Synkfel',
+      stopped: 'Synkningen stoppad',
       noPassword: 'Lösenord saknas',
       openSettings: 'Visa i Inställningar',
       changedReport: 'Regionrapporten för {{months}} har ändrats sedan exporten',
+      changedReportShort: 'Rapport {{months}} ändrad',
       openReport: 'Visa rapporten',
       errorTitle: 'Senaste synkningen misslyckades',
     },
@@ -59,6 +62,8 @@ export const hubTextsSv = {
     },
     register: {
       title: 'Register — hela regionen',
+      validity: 'Giltighet',
+      cardAndLevel: 'Kortnummer, nivå',
       intro:
         'Alla kortstationers kort som den här datorn känner till. Andra stationers kort kan bara läsas; de saknar korthållarens namn, som aldrig lämnar stationen som registrerade kortet.',
       station: 'Kortstation',
@@ -69,7 +74,7 @@ export const hubTextsSv = {
       empty: 'Inga kort i regionen matchar.',
       loadError: 'Regionens kort kunde inte läsas.',
       page: 'Sida {{page}} av {{pages}}',
-      searchPlaceholder: 'Sök på HSA-id, kortnummer eller (egna kort) namn',
+      searchPlaceholder: 'HSA-id, kortnummer eller namn',
       otherStation: 'Gäller ett kort på {{station}}',
       tableLabel: 'Regionens reservkort',
       openCard: 'Visa kortet {{cardNumber}}',
@@ -93,7 +98,7 @@ export const hubTextsSv = {
     report: {
       title: 'Månadsrapport — hela regionen',
       intro:
-        'Statistiken över alla kortstationers kort som den här datorn har hämtat från hubben. Varje kort räknas en gång, för organisationen på kortet.',
+        'Alla kortstationers kort som den här datorn har hämtat från hubben; varje kort räknas en gång, för organisationen på kortet. Alla tider är svensk tid.',
       coverage: 'Kortstationer',
       coverageHint:
         'När varje station senast skickade till hubben, enligt hubben vid den här datorns senaste synkning.',
@@ -132,7 +137,8 @@ export const hubTextsEn: typeof hubTextsSv = {
       connect: 'Connect',
       reconnect: 'Connect again',
       connecting: 'Connecting…',
-      connected: 'Connected as station {{desk}} ({{deskId}}) on hub {{hubId}}',
+      connected: 'Connected as station {{desk}} ({{deskId}}) on hub {{hub}}',
+      hubId: "The hub's id: {{hubId}}",
       connectedTitle: 'Connected',
       connectedNow: 'The register is connected. {{count}} events are being sent to the hub now.',
       noPassword:
@@ -156,11 +162,13 @@ export const hubTextsEn: typeof hubTextsSv = {
       pending_other: '{{count}} events waiting',
       allSent: 'All sent',
       running: 'Syncing…',
-      retryAt: 'Retrying {{time}}',
+      retryAt: 'Sync error · retrying {{time}}',
+      failed: 'Sync error',
       stopped: 'Sync stopped',
       noPassword: 'Password missing',
       openSettings: 'Show in Settings',
       changedReport: 'The region report for {{months}} has changed since the export',
+      changedReportShort: 'Report {{months}} changed',
       openReport: 'Show the report',
       errorTitle: 'The last sync failed',
     },
@@ -171,6 +179,8 @@ export const hubTextsEn: typeof hubTextsSv = {
     },
     register: {
       title: 'Register — the whole region',
+      validity: 'Validity',
+      cardAndLevel: 'Card number, level',
       intro:
         "Every station's cards this computer knows of. Other stations' cards are read-only; they have no holder name, which never leaves the station that registered the card.",
       station: 'Card station',
@@ -181,7 +191,7 @@ export const hubTextsEn: typeof hubTextsSv = {
       empty: 'No cards in the region match.',
       loadError: "The region's cards could not be read.",
       page: 'Page {{page}} of {{pages}}',
-      searchPlaceholder: 'Search by HSA-id, card number or (own cards) name',
+      searchPlaceholder: 'HSA-id, card number or name',
       otherStation: 'About a card at {{station}}',
       tableLabel: "The region's reserve cards",
       openCard: 'Show card {{cardNumber}}',
@@ -205,7 +215,7 @@ export const hubTextsEn: typeof hubTextsSv = {
     report: {
       title: 'Monthly report — the whole region',
       intro:
-        "The statistics over every station's cards this computer has fetched from the hub. Each card counts once, for the organisation on the card.",
+        "Every station's cards this computer has fetched from the hub; each card counts once, for the organisation on the card. All times are Swedish time.",
       coverage: 'Card stations',
       coverageHint: "When each station last sent to the hub, as the hub said at this computer's last sync.",
       station: 'Card station',

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, EmptyState, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Button, EmptyState, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCards, IconFilterOff, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
@@ -10,7 +10,7 @@ import { PAGE_HEADING_ID, PageHeader } from '../../components/PageHeader';
 import { useFocusTarget } from '../../lib/page-focus';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
 import { RegionRegisterPage } from '../hub/RegionRegisterPage';
-import { ScopeControl, useScope } from '../hub/ScopeControl';
+import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import classes from './RegisterPage.module.css';
 import { RegisterTable, type RegisterTableHandle } from './RegisterTable';
@@ -103,17 +103,15 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
 
   return (
     <Stack gap="md" className={classes.page}>
+      {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('register.title')}
         right={
-          <Group gap="md" wrap="nowrap">
-            {total !== null && (
-              <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                {t('register.count', { count: total })}
-              </Text>
-            )}
-            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
-          </Group>
+          total !== null && (
+            <Text c="dimmed" fw={500} aria-live="polite" style={{ fontVariantNumeric: 'tabular-nums' }}>
+              {t('register.count', { count: total })}
+            </Text>
+          )
         }
       />
       <NoDecisionBanner mb={0} />

@@ -16,7 +16,7 @@ import { formatIsoLocal, listRecentMonths } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
 import { RegionReportPage } from '../hub/RegionReportPage';
-import { ScopeControl, useScope } from '../hub/ScopeControl';
+import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { HistoryChart } from './HistoryChart';
 import { ReportChangesAlert } from './ReportChangesAlert';
 import { OrganisationTable, ReasonsTable } from './ReportTables';
@@ -90,12 +90,12 @@ export function ReportPage({ now }: { now?: number }) {
 
   return (
     <Stack gap="lg">
+      {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('report.title')}
         description={t('report.intro')}
         right={
           <Group gap="sm" wrap="nowrap" align="flex-end">
-            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
             <Select
               label={t('report.month')}
               data={months}
