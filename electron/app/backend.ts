@@ -26,6 +26,10 @@ import { eraseExpiredPersonalData } from '../services/personal-data';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
+import { createSyncRunner, pgHubHost, type HubHost } from '../sync/hub-handlers';
+import { pendingEvents } from '../sync/join';
+import { hubLinks } from '../sync/region-data';
+import { startBackgroundSync } from '../sync/scheduler';
 
 export interface BackendOptions {
   databasePath: string;
@@ -51,6 +55,10 @@ export interface BackendOptions {
   chooseExportPath?: ChooseExportPath;
   /** How long a write waits for another process's lock before failing as busy (see open.ts). */
   busyTimeoutMs?: number;
+  /** The regional hub's connections and password store (the desktop app: safeStorage). */
+  hubHost?: HubHost;
+  /** Sync with the hub in the background (default: only the desktop app). */
+  backgroundSync?: boolean;
 }
 
 export interface Backend {
@@ -201,11 +209,10 @@ export function createBackend(options: BackendOptions): Backend {
     }
     const handlers = createHandlers(state.services ?? unavailableServices, info, maintenance, {
       chooseExportPath: options.chooseExportPath,
+      hub: { host: hubHost, sync: runSync },
     });
     router = createRouter(gateHandlers(handlers, state.status), logError);
   }
-
-  load(true);
 
   const usable = (): { db: Db; services: ServiceContext } => {
     if (state.status !== 'ok' || !state.db || !state.services) {
@@ -213,6 +220,20 @@ export function createBackend(options: BackendOptions): Backend {
     }
     return { db: state.db, services: state.services };
   };
+  // The regional hub (SPEC §8): one sync at a time, whether the desk asked or the background did.
+  const hubHost = options.hubHost ?? pgHubHost(options.version);
+  const runSync = createSyncRunner(() => usable().services, hubHost);
+
+  load(true);
+  const background =
+    (options.backgroundSync ?? options.mode === 'desktop')
+      ? startBackgroundSync({
+          sync: runSync,
+          joined: () => hubLinks(usable().db).get() !== undefined,
+          pending: () => pendingEvents(usable().services),
+          onError: (error) => logError('hub:sync', error),
+        })
+      : undefined;
 
   return {
     // Delegates, so a restore can swap the database under a transport that holds this router.
@@ -225,6 +246,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     maintenance,
     close: () => {
+      background?.stop();
       if (state.db?.open) state.db.close();
     },
   };

@@ -15,6 +15,8 @@ import type { Maintenance } from '../app/maintenance';
 import { exportPersonalData } from '../services/personal-data';
 import { completeSetup, setupStatus } from '../services/setup';
 import { renameOrganisation } from '../services/organisations';
+import { createHubHandlers, pgHubHost, type HubHost } from '../sync/hub-handlers';
+import type { SyncResult } from '../sync/sync';
 import type { Handlers } from './router';
 
 /**
@@ -27,6 +29,8 @@ export type ChooseExportPath = (suggestedName: string, format: ExportFormat) => 
 export interface HandlerOptions {
   /** Used by `report:export` when the UI sends no path; without it a path is required. */
   chooseExportPath?: ChooseExportPath | undefined;
+  /** The regional hub: connections and where the desk's password is kept (default: memory only). */
+  hub?: { host: HubHost; sync?: () => Promise<SyncResult> } | undefined;
 }
 
 /**
@@ -40,6 +44,7 @@ export function createHandlers(
   options: HandlerOptions = {},
 ): Handlers {
   return {
+    ...createHubHandlers(ctx, options.hub?.host ?? pgHubHost(info.version), options.hub?.sync),
     'app:info': () => info,
     'organisations:list': () => ctx.organisations.list(),
     'cards:register': (values) => registerCard(ctx, values),

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
+import { pgHubHost } from '../sync/hub-handlers';
 import { createExportPathChooser } from './export-dialog';
+import { createSafeStorageCredentials } from './hub-credentials';
 import { registerIpc } from './ipc-electron';
 import { createFileLogger, type Logger } from './logging';
 import { buildMenuTemplate, showAboutDialog } from './menu';
@@ -60,6 +62,11 @@ function start(dataDir: string): void {
         exists: existsSync,
       }),
       logError,
+      // The desk's hub password: encrypted by the OS's credential store, never in the register.
+      hubHost: pgHubHost(
+        version,
+        createSafeStorageCredentials(safeStorage, join(dataDir, 'hub-losenord.bin')),
+      ),
       chooseExportPath: createExportPathChooser({
         dialog,
         documentsDir: () => app.getPath('documents'),

@@ -33,5 +33,10 @@ export const CHANNEL_NAMES = [
   'setup:status',
   'setup:complete',
   'organisations:rename',
+  'hub:status',
+  'hub:connect',
+  'hub:sync',
+  'region:cards',
+  'region:report',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

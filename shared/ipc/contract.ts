@@ -41,6 +41,14 @@ import {
   PersonalExportInput,
 } from './maintenance';
 import { SetupInput, SetupStatus } from './setup';
+import {
+  HubConnectInput,
+  HubSyncResult,
+  HubSyncStatus,
+  RegionCardPage,
+  RegionCardQuery,
+  RegionReportStatus,
+} from './hub';
 
 const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.format' });
 
@@ -156,6 +164,11 @@ export const contract = {
   'setup:status': { input: NoInput, output: SetupStatus },
   'setup:complete': { input: SetupInput, output: SetupStatus },
   'organisations:rename': { input: OrganisationRenameInput, output: Organisation },
+  'hub:status': { input: NoInput, output: HubSyncStatus },
+  'hub:connect': { input: HubConnectInput, output: HubSyncStatus },
+  'hub:sync': { input: NoInput, output: HubSyncResult },
+  'region:cards': { input: RegionCardQuery, output: RegionCardPage },
+  'region:report': { input: MonthlyReportQuery, output: RegionReportStatus },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'cannot-open',
   'io-error',
   'database-too-new',
+  // The regional hub (SPEC §8): cannot be reached now (the sync tries again later), or it
+  // refused and a person must act; the message says what to do.
+  'hub-unreachable',
+  'hub-error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
