@@ -65,9 +65,12 @@ export function startBackgroundSync(options: BackgroundSyncOptions): BackgroundS
           failures = 0;
           blocked = false;
           nextAt = now() + intervalMs;
+          // Whatever waits now came in while the sync ran: it goes out at the next check.
+          seenPending = 0;
         },
         (error: unknown) => {
           options.onError?.(error);
+          seenPending = safely(options.pending, seenPending);
           if (describeHubFailure(error).retryable) {
             failures++;
             nextAt = now() + Math.min(maxBackoffMs, firstBackoffMs * 2 ** (failures - 1));
@@ -79,7 +82,6 @@ export function startBackgroundSync(options: BackgroundSyncOptions): BackgroundS
       )
       .finally(() => {
         running = false;
-        seenPending = safely(options.pending, seenPending);
       });
   };
 
