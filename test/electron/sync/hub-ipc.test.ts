@@ -72,15 +72,25 @@ describe('the hub in the app (channels)', () => {
     expect(await refusal(a.backend, 'hub:connect', { url: 'https://hubb.example.se/db' })).toMatchObject({
       code: 'invalid-input',
       fields: [
-        { field: 'url', message: 'hub.url', params: { detail: expect.stringContaining('postgres://') } },
+        {
+          field: 'url',
+          message: 'hub.url',
+          params: { detail: expect.stringContaining('postgres://') as string },
+        },
       ],
     });
     expect(
       await refusal(a.backend, 'hub:connect', { url: noPassword(boras.url), password: 'fel-lösenord' }),
-    ).toMatchObject({ code: 'hub-error', message: expect.stringContaining('godtog inte inloggningen') });
+    ).toMatchObject({
+      code: 'hub-error',
+      message: expect.stringContaining('godtog inte inloggningen') as string,
+    });
     expect(
       await refusal(a.backend, 'hub:connect', { url: 'postgres://boras@127.0.0.1:1/hub', password: 'x' }),
-    ).toMatchObject({ code: 'hub-unreachable', message: expect.stringContaining('går inte att nå') });
+    ).toMatchObject({
+      code: 'hub-unreachable',
+      message: expect.stringContaining('går inte att nå') as string,
+    });
 
     const connected = await call<HubSyncStatus>(a.backend, 'hub:connect', {
       url: noPassword(boras.url),
