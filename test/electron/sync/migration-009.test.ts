@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../electron/db/migrations';
 import { migration009 } from '../../../electron/db/migrations/009-hub-outbox';
 import { openDatabase } from '../../../electron/db/open';
 import { HubCardState } from '../../../shared/hub/event';
