@@ -7,6 +7,7 @@ import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
 import type { Db } from '../db/types';
+import { readRegisterId, registerIdOfFile, writeRegisterId } from '../db/register-identity';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {
@@ -22,14 +23,16 @@ import {
 } from '../services/backup';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
+import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
-import { createSyncRunner, pgHubHost, type HubHost } from '../sync/hub-handlers';
-import { pendingEvents } from '../sync/join';
-import { hubLinks } from '../sync/region-data';
-import { startBackgroundSync } from '../sync/scheduler';
+import { outboxRepository } from '../services/outbox';
+import type { HubPort } from '../sync/hub-port';
+import { openPgHubPort } from '../sync/pg-port';
+import { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler';
+import { createMemoryCredentialStore, type CredentialStore } from './credentials';
 
 export interface BackendOptions {
   databasePath: string;
@@ -55,10 +58,26 @@ export interface BackendOptions {
   chooseExportPath?: ChooseExportPath;
   /** How long a write waits for another process's lock before failing as busy (see open.ts). */
   busyTimeoutMs?: number;
-  /** The regional hub's connections and password store (the desktop app: safeStorage). */
-  hubHost?: HubHost;
-  /** Sync with the hub in the background (default: only the desktop app). */
-  backgroundSync?: boolean;
+  /**
+   * `read-only` for a caller that will only read (the CLI's `findings`, `report`, `audit
+   * verify`, listings): nothing is written at open — no daily backup, no erasure — and
+   * the register opens on a read-only folder or a full disk. Default `read-write`.
+   */
+  access?: 'read-write' | 'read-only';
+  /** The regional hub (SPEC §8); without it the password is kept in memory and nothing syncs by itself. */
+  hub?: BackendHubOptions;
+}
+
+/** How the desk app reaches the regional hub. */
+export interface BackendHubOptions {
+  /** Where the desk's hub password is kept (default: in memory, for this process only). */
+  credentials?: CredentialStore;
+  /** Sync in the background: at start, after changes, every few minutes (the desktop app, the browser mode). */
+  background?: boolean;
+  /** Opens a port to the hub (default: node-postgres, the password from the store only). */
+  openPort?: (url: string, password: string) => HubPort;
+  /** The scheduler's timings, for tests. */
+  timing?: Pick<SyncSchedulerOptions, 'intervalMs' | 'debounceMs' | 'retryBaseMs' | 'retryMaxMs'>;
 }
 
 export interface Backend {
@@ -69,6 +88,10 @@ export interface Backend {
   readonly services: ServiceContext;
   /** Health, backups and restore, which work whatever state the database is in. */
   maintenance: Maintenance;
+  /** The background sync with the regional hub (idle until the register joins one). */
+  sync: SyncScheduler;
+  /** Stops the background sync, waiting a few seconds at most for a run under way (app quit). */
+  stopSync(): Promise<void>;
   close(): void;
 }
 
@@ -88,6 +111,15 @@ const unavailableServices = new Proxy({} as ServiceContext, {
   },
 });
 
+// A damaged register may not even say who it is.
+function identityOf(db: Db | undefined): string | undefined {
+  try {
+    return (db && readRegisterId(db)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The composition root shared by the desktop app, the browser mode, the CLI and the
  * tests: one database, its services and the router over the contract's handlers. The
@@ -102,7 +134,10 @@ export function createBackend(options: BackendOptions): Backend {
     backupDir: backupDirFor(options.databasePath),
     now,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    registerId: () => registerId,
   };
+  // The open register's identity (migration 007); undefined while unknown.
+  let registerId: string | undefined;
   const systemUser = osUser();
   const makeServices = (db: Db): ServiceContext => {
     // Read on every audit entry, so a changed desk user applies at once.
@@ -121,6 +156,35 @@ export function createBackend(options: BackendOptions): Backend {
 
   let state: DatabaseState;
   let router: Router;
+  const credentials = options.hub?.credentials ?? createMemoryCredentialStore();
+  const openPort =
+    options.hub?.openPort ??
+    ((url: string, password: string) => openPgHubPort(url, options.version, { password, env: {} }));
+  const scheduler = createSyncScheduler({
+    services: () => (state.status === 'ok' && state.services ? state.services : null),
+    credentials,
+    openPort,
+    logError,
+    ...options.hub?.timing,
+  });
+  // The outbox's last event as last seen: a call that wrote events (a card registered,
+  // ended, imported, an organisation renamed …) is followed shortly by a sync.
+  let seenSeq = 0;
+  const lastOutboxSeq = (): number => {
+    if (state.status !== 'ok' || !state.services) return 0;
+    try {
+      return outboxRepository(state.services.db).lastSeq();
+    } catch {
+      return seenSeq;
+    }
+  };
+  const noticeWrites = () => {
+    const seq = lastOutboxSeq();
+    if (seq !== seenSeq) {
+      seenSeq = seq;
+      scheduler.notifyChange();
+    }
+  };
   let backupProblem: BackupProblem = null;
   let restoreCandidate: BackupFile | undefined;
 
@@ -161,10 +225,18 @@ export function createBackend(options: BackendOptions): Backend {
         if (closed) load(false);
         throw error;
       }
+      const previousId = registerId;
       load(false);
       const services = state.services;
       if (state.status === 'ok' && services) {
+        // A backup from before identities got a new one when it was migrated just now; it
+        // takes this register's, which its other backups carry.
+        const keepId =
+          previousId !== undefined && registerIdOfFile(result.restored.path, env.nativeBinding) === null
+            ? previousId
+            : undefined;
         services.transaction(() => {
+          if (keepId) writeRegisterId(services.db, keepId);
           services.audit.append({
             at: now(),
             actor: services.actor(),
@@ -172,9 +244,14 @@ export function createBackend(options: BackendOptions): Backend {
             entity: 'database',
             entityId: null,
             before: null,
-            after: { backup: result.restored.name, beforeRestore: result.beforeRestore },
+            after: {
+              backup: result.restored.name,
+              beforeRestore: result.beforeRestore,
+              ...(keepId ? { registerIdKept: keepId } : {}),
+            },
           });
         });
+        if (keepId) registerId = keepId;
       }
       return {
         restored: toBackupInfo(result.restored),
@@ -190,13 +267,26 @@ export function createBackend(options: BackendOptions): Backend {
       ...env,
       makeServices,
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      ...(options.access ? { access: options.access } : {}),
     });
+    const writable = state.db !== undefined && !state.db.readonly;
+    registerId = identityOf(state.db);
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {
       // A brand-new register has nothing to back up yet.
-      if (existed && (options.dailyBackup ?? true)) backupProblem = ensureDailyBackup(state.db, env).problem;
-      if (atStart && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
+      if (existed && writable && (options.dailyBackup ?? true)) {
+        backupProblem = ensureDailyBackup(state.db, env).problem;
+      }
+      if (writable) {
+        try {
+          recomputeStaleFindings(state.services);
+        } catch (error) {
+          // Stays marked; the next open that may write tries again.
+          logError('findings', error);
+        }
+      }
+      if (atStart && writable && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
         try {
           eraseExpiredPersonalData(state.services);
         } catch (error) {
@@ -209,10 +299,22 @@ export function createBackend(options: BackendOptions): Backend {
     }
     const handlers = createHandlers(state.services ?? unavailableServices, info, maintenance, {
       chooseExportPath: options.chooseExportPath,
-      hub: { host: hubHost, sync: runSync },
+      hub: {
+        scheduler,
+        credentials,
+        openPort,
+        version: options.version,
+        chooseExportPath: options.chooseExportPath,
+      },
     });
-    router = createRouter(gateHandlers(handlers, state.status), logError);
+    router = createRouter(gateHandlers(handlers, state.status), logError, { dataDir: info.dataDir });
+    seenSeq = lastOutboxSeq();
+    // Another register (a restored backup) may be another desk's, or none's.
+    if (!atStart) scheduler.configChanged();
   }
+
+  load(true);
+  if (options.hub?.background) scheduler.start();
 
   const usable = (): { db: Db; services: ServiceContext } => {
     if (state.status !== 'ok' || !state.db || !state.services) {
@@ -220,24 +322,16 @@ export function createBackend(options: BackendOptions): Backend {
     }
     return { db: state.db, services: state.services };
   };
-  // The regional hub (SPEC §8): one sync at a time, whether the desk asked or the background did.
-  const hubHost = options.hubHost ?? pgHubHost(options.version);
-  const runSync = createSyncRunner(() => usable().services, hubHost);
-
-  load(true);
-  const background =
-    (options.backgroundSync ?? options.mode === 'desktop')
-      ? startBackgroundSync({
-          sync: runSync,
-          joined: () => hubLinks(usable().db).get() !== undefined,
-          pending: () => pendingEvents(usable().services),
-          onError: (error) => logError('hub:sync', error),
-        })
-      : undefined;
 
   return {
     // Delegates, so a restore can swap the database under a transport that holds this router.
-    router: { invoke: (channel, input, context) => router.invoke(channel, input, context) },
+    router: {
+      invoke: async (channel, input, context) => {
+        const result = await router.invoke(channel, input, context);
+        if (result.ok) noticeWrites();
+        return result;
+      },
+    },
     get db() {
       return usable().db;
     },
@@ -245,8 +339,10 @@ export function createBackend(options: BackendOptions): Backend {
       return usable().services;
     },
     maintenance,
+    sync: scheduler,
+    stopSync: () => scheduler.stop(),
     close: () => {
-      background?.stop();
+      void scheduler.stop(0);
       if (state.db?.open) state.db.close();
     },
   };

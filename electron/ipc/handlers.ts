@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/ipc/contract';
+import { withAuditSubjects } from '../db/repositories/audit-read';
 import { toCardRecord } from '../db/repositories/cards';
 import { getCard, registerCard } from '../services/cards';
 import type { ServiceContext } from '../services/context';
@@ -15,9 +16,8 @@ import type { Maintenance } from '../app/maintenance';
 import { exportPersonalData } from '../services/personal-data';
 import { completeSetup, setupStatus } from '../services/setup';
 import { renameOrganisation } from '../services/organisations';
-import { createHubHandlers, pgHubHost, type HubHost } from '../sync/hub-handlers';
-import type { SyncResult } from '../sync/sync';
 import type { Handlers } from './router';
+import { createHubHandlers, type HubAccess } from './hub-handlers';
 
 /**
  * Asks where to save an export (the desktop app: the native save dialog); resolves to an
@@ -29,8 +29,8 @@ export type ChooseExportPath = (suggestedName: string, format: ExportFormat) => 
 export interface HandlerOptions {
   /** Used by `report:export` when the UI sends no path; without it a path is required. */
   chooseExportPath?: ChooseExportPath | undefined;
-  /** The regional hub: connections and where the desk's password is kept (default: memory only). */
-  hub?: { host: HubHost; sync?: () => Promise<SyncResult> } | undefined;
+  /** The regional hub's channels: the background sync and the password store. */
+  hub: HubAccess;
 }
 
 /**
@@ -41,10 +41,9 @@ export function createHandlers(
   ctx: ServiceContext,
   info: AppInfo,
   maintenance: Maintenance,
-  options: HandlerOptions = {},
+  options: HandlerOptions,
 ): Handlers {
   return {
-    ...createHubHandlers(ctx, options.hub?.host ?? pgHubHost(info.version), options.hub?.sync),
     'app:info': () => info,
     'organisations:list': () => ctx.organisations.list(),
     'cards:register': (values) => registerCard(ctx, values),
@@ -84,7 +83,7 @@ export function createHandlers(
     'cards:void': ({ id, why }) => voidCard(ctx, id, why),
     'cards:extend': ({ id, ...extension }) => extendCard(ctx, id, extension),
     'review:lists': (query) => reviewLists(ctx, query ?? {}),
-    'audit:list': (query) => listAudit(ctx, query),
+    'audit:list': (query) => withAuditSubjects(ctx.db, listAudit(ctx, query)),
     'import:preview': ({ rows, fileIds }) => previewImportRows(ctx, rows, fileIds),
     'import:commit': ({ rows }) => commitImportRows(ctx, rows),
     'app:health': () => maintenance.health(),
@@ -95,5 +94,6 @@ export function createHandlers(
     'setup:status': () => setupStatus(ctx),
     'setup:complete': (input) => completeSetup(ctx, input),
     'organisations:rename': ({ hsaId, name }) => renameOrganisation(ctx, hsaId, name),
+    ...createHubHandlers(ctx, options.hub),
   };
 }

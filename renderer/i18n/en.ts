@@ -2,6 +2,7 @@ import { rulesTextsEn } from '../features/decisions/texts';
 import { followUpTextsEn } from '../features/report/texts';
 import { importSourceTextsEn } from '../features/import/texts';
 import { organisationTextsEn } from '../features/organisations/texts';
+import { hubTextsEn } from '../features/hub/texts';
 import type { sv } from './sv';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -12,6 +13,7 @@ export const en: Texts<typeof sv> = {
   ...followUpTextsEn,
   ...importSourceTextsEn,
   ...organisationTextsEn,
+  ...hubTextsEn,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register of SITHS reserve cards',
@@ -288,5 +290,14 @@ export const en: Texts<typeof sv> = {
       failedHint:
         'At least one row could not be saved. Nothing of the file was written; correct or remove the rows below.',
     },
+  },
+  a11y: {
+    skipToContent: 'Skip to content',
+    pageShown: 'Page {{page}} shown',
+    verdictViolation: 'New deviation: {{name}}',
+    verdictWarning: 'New warning: {{name}}',
+    verdictResolved: 'Resolved: {{name}}',
+    timeFormat: 'Written YYYY-MM-DD HH:MM (24 hours, Swedish time).',
+    auditCardId: 'Card id: {{id}}',
   },
 };

@@ -2,6 +2,7 @@ import { rulesTextsSv } from '../features/decisions/texts';
 import { followUpTextsSv } from '../features/report/texts';
 import { importSourceTextsSv } from '../features/import/texts';
 import { organisationTextsSv } from '../features/organisations/texts';
+import { hubTextsSv } from '../features/hub/texts';
 
 /**
  * Swedish texts of the UI (namespace `ui`). Field labels, reasons and validation messages
@@ -12,6 +13,7 @@ export const sv = {
   ...followUpTextsSv,
   ...importSourceTextsSv,
   ...organisationTextsSv,
+  ...hubTextsSv,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register för SITHS-reservkort',
@@ -289,5 +291,14 @@ export const sv = {
       failedHint:
         'Minst en rad kunde inte sparas. Inget av filen har skrivits; rätta eller ta bort raderna nedan.',
     },
+  },
+  a11y: {
+    skipToContent: 'Hoppa till innehållet',
+    pageShown: 'Sidan {{page}} visas',
+    verdictViolation: 'Ny avvikelse: {{name}}',
+    verdictWarning: 'Ny varning: {{name}}',
+    verdictResolved: 'Åtgärdad: {{name}}',
+    timeFormat: 'Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
+    auditCardId: 'Kortets id: {{id}}',
   },
 } as const;

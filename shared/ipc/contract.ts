@@ -42,9 +42,11 @@ import {
 } from './maintenance';
 import { SetupInput, SetupStatus } from './setup';
 import {
+  HubConnected,
   HubConnectInput,
-  HubSyncResult,
+  HubSettings,
   HubSyncStatus,
+  RegionCardDetail,
   RegionCardPage,
   RegionCardQuery,
   RegionReportStatus,
@@ -114,6 +116,21 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.strictObject({}).optional();
 
+/**
+ * What an audit entry is about, in words, for the Händelser page: a card's number and
+ * holder, or an organisation's name; null for what has no such name (settings, a report).
+ */
+export const AuditSubject = z.object({
+  cardNumber: z.string().nullable(),
+  holderName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
+
+/** One entry of `audit:list`: the stored entry and its subject. */
+export const AuditListEntry = AuditEntryOut.extend({ subject: AuditSubject.nullable() });
+export type AuditListEntry = z.infer<typeof AuditListEntry>;
+
 const DecisionOut = z.object({
   id: z.string(),
   title: z.string(),
@@ -153,7 +170,7 @@ export const contract = {
   'cards:void': { input: VoidCardInput, output: CardRecord },
   'cards:extend': { input: ExtendCardInput, output: CardRecord },
   'review:lists': { input: ReviewQuery, output: ReviewLists },
-  'audit:list': { input: AuditQuery, output: z.array(AuditEntryOut) },
+  'audit:list': { input: AuditQuery, output: z.array(AuditListEntry) },
   'import:preview': { input: ImportPreviewInput, output: z.array(ImportRowPreview) },
   'import:commit': { input: ImportRowsInput, output: ImportSummaryOut },
   'app:health': { input: NoInput, output: AppHealth },
@@ -164,11 +181,15 @@ export const contract = {
   'setup:status': { input: NoInput, output: SetupStatus },
   'setup:complete': { input: SetupInput, output: SetupStatus },
   'organisations:rename': { input: OrganisationRenameInput, output: Organisation },
+  'hub:settings': { input: NoInput, output: HubSettings },
+  'hub:connect': { input: HubConnectInput, output: HubConnected },
+  'hub:disconnect': { input: NoInput, output: HubSettings },
+  'hub:sync': { input: NoInput, output: HubSyncStatus },
   'hub:status': { input: NoInput, output: HubSyncStatus },
-  'hub:connect': { input: HubConnectInput, output: HubSyncStatus },
-  'hub:sync': { input: NoInput, output: HubSyncResult },
   'region:cards': { input: RegionCardQuery, output: RegionCardPage },
+  'region:card': { input: z.strictObject({ id: z.string().max(64) }), output: RegionCardDetail },
   'region:report': { input: MonthlyReportQuery, output: RegionReportStatus },
+  'region:export': { input: ReportExportRequest, output: ReportExportResult },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

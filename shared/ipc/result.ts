@@ -23,10 +23,9 @@ export const ERROR_CODES = [
   'cannot-open',
   'io-error',
   'database-too-new',
-  // The regional hub (SPEC §8): cannot be reached now (the sync tries again later), or it
-  // refused and a person must act; the message says what to do.
-  'hub-unreachable',
-  'hub-error',
+  // Talking to the regional hub failed (SPEC §8): the message is the hub's Swedish text; the
+  // field error, when there is one, names the input (url, password) and carries the English.
+  'hub-failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

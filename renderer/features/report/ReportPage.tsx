@@ -15,6 +15,8 @@ import { useApi } from '../../ipc/client';
 import { formatIsoLocal, listRecentMonths } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
+import { RegionReportPage } from '../hub/RegionReportPage';
+import { ScopeControl, useScope } from '../hub/ScopeControl';
 import { HistoryChart } from './HistoryChart';
 import { ReportChangesAlert } from './ReportChangesAlert';
 import { OrganisationTable, ReasonsTable } from './ReportTables';
@@ -44,6 +46,8 @@ export function ReportPage({ now }: { now?: number }) {
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   useCardsChanged(reload);
+  // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
+  const scope = useScope();
 
   useEffect(() => {
     let live = true;
@@ -80,6 +84,10 @@ export function ReportPage({ now }: { now?: number }) {
     reload();
   };
 
+  if (scope.scope === 'region') {
+    return <RegionReportPage onScope={scope.setScope} {...(now === undefined ? {} : { now })} />;
+  }
+
   return (
     <Stack gap="lg">
       <PageHeader
@@ -87,6 +95,7 @@ export function ReportPage({ now }: { now?: number }) {
         description={t('report.intro')}
         right={
           <Group gap="sm" wrap="nowrap" align="flex-end">
+            {scope.offered && <ScopeControl scope="desk" onChange={scope.setScope} />}
             <Select
               label={t('report.month')}
               data={months}

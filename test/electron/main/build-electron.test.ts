@@ -102,6 +102,8 @@ describe('scripts/build-electron.mjs', () => {
     const required = requires(main);
     expect(required).toContain('electron');
     expect(required).toContain('better-sqlite3');
+    // node-postgres (the regional hub) is inlined with Node's modules as node:… and its
+    // optional native driver answered as absent (scripts/build-electron.mjs): nothing else.
     for (const name of required) expect(name, name).toMatch(/^(electron|better-sqlite3|node:.+)$/);
   });
 
