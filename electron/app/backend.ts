@@ -25,6 +25,8 @@ import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
 import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
+import { auditHeadPath, readAuditHeadFile } from '../db/audit-head';
+import { watchAuditHead, type AuditHeadWatch } from './audit-head-watch';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
@@ -92,6 +94,8 @@ export interface Backend {
   sync: SyncScheduler;
   /** Stops the background sync, waiting a few seconds at most for a run under way (app quit). */
   stopSync(): Promise<void>;
+  /** Non-null when the database was found behind its recorded audit head (see audit-head.ts). */
+  auditRollback(): AppHealth['rollback'];
   close(): void;
 }
 
@@ -187,6 +191,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   let backupProblem: BackupProblem = null;
   let restoreCandidate: BackupFile | undefined;
+  let auditHead: AuditHeadWatch;
 
   const health = (): AppHealth => {
     const newest = latestBackup(env);
@@ -202,6 +207,7 @@ export function createBackend(options: BackendOptions): Backend {
       latestBackup: newest ? toBackupInfo(newest) : null,
       restoreCandidate: restoreCandidate ? toBackupInfo(restoreCandidate) : null,
       backupProblem,
+      rollback: auditHead.rollback(),
     };
   };
 
@@ -211,6 +217,10 @@ export function createBackend(options: BackendOptions): Backend {
     createBackup: (path) => {
       if (state.status !== 'ok' || !state.db) throw databaseDamaged();
       return createBackup(state.db, env, path);
+    },
+    acceptAuditHead: () => {
+      if (state.status !== 'ok' || !state.services) throw databaseDamaged();
+      return auditHead.accept(state.services);
     },
     restoreBackup: (name) => {
       let closed = false;
@@ -270,7 +280,11 @@ export function createBackend(options: BackendOptions): Backend {
       ...(options.access ? { access: options.access } : {}),
     });
     const writable = state.db !== undefined && !state.db.readonly;
-    registerId = identityOf(state.db);
+    // An unreadable register cannot say who it is; the head recorded beside it can.
+    registerId =
+      identityOf(state.db) ?? readAuditHeadFile(auditHeadPath(options.databasePath))?.registerId ?? undefined;
+    // Before anything below writes: the check must see the database as it was found.
+    auditHead = watchAuditHead(state.db, options.databasePath, { writable, now, logError });
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {
@@ -341,6 +355,7 @@ export function createBackend(options: BackendOptions): Backend {
     maintenance,
     sync: scheduler,
     stopSync: () => scheduler.stop(),
+    auditRollback: () => auditHead.rollback(),
     close: () => {
       void scheduler.stop(0);
       if (state.db?.open) state.db.close();

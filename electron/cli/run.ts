@@ -219,14 +219,20 @@ export function runCli(argv: string[], io: CliIo): number {
     databasePath = register;
     // SQLite takes an empty file for a new register; a person who named a file expected theirs.
     if (values.db && isEmptyFile(register)) io.stderr(t('cli:warning.emptyDatabase', { path: register }));
-    const open = () =>
-      (backend ??= createBackend({
+    const open = () => {
+      if (backend) return backend;
+      backend = createBackend({
         databasePath: register,
         mode: 'cli',
         version: io.version,
         busyTimeoutMs: busyTimeoutFor(io.env),
         access: READS_ONLY[name]?.(rest) ? 'read-only' : 'read-write',
-      }));
+      });
+      // Said at every start until resolved; `audit verify` says it as its finding.
+      const rollback = name === 'audit' ? null : backend.auditRollback();
+      if (rollback) io.stderr(t('cli:warning.rollback', rollback));
+      return backend;
+    };
     return command(rest, open, io, t, language);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -23,6 +23,7 @@ import {
   writeVerifiedCopy,
   type BackupFile,
 } from '../db/backup-store';
+import { auditHeadPath, removeAuditHeadFile } from '../db/audit-head';
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
 import type { Db } from '../db/types';
 import { AppError, invalidInput } from '../ipc/app-error';
@@ -221,6 +222,8 @@ export function replaceWithBackup(
   removeIfPresent(`${db}-shm`);
   renameSync(temp, db);
   syncPath(dirname(db), true);
+  // The recorded audit head was the replaced database's; the next open records this one's.
+  removeAuditHeadFile(auditHeadPath(db));
   rotateBackups(env.backupDir, env.registerId?.(), env.now(), env.nativeBinding);
   return { restored, beforeRestore };
 }

@@ -174,6 +174,7 @@ export const en: Texts<typeof sv> = {
       'Syncing with the regional hub failed. The register here is unchanged and keeps working; changes go out with the next sync. See Settings → Regional hub for the reason.',
   },
   health: {
+    bannerTitle: 'Check the register',
     ok: 'The database has been checked and works.',
     damaged:
       'The database is damaged. It is open read-only: you can read but not change anything. Nothing has been overwritten. Restore the latest good backup.',
@@ -185,6 +186,8 @@ export const en: Texts<typeof sv> = {
     noBackup: 'There is no good backup. Contact IT support.',
     backupFailed: 'The automatic backup could not be written.',
     backupUnverified: 'The automatic backup failed its check and was deleted.',
+    rollback:
+      'The register lacks changes that had already been saved: audit entry {{recordedSeq}} existed at {{recordedAt}}, but the database ends at entry {{databaseSeq}}. Registrations may have been lost, for example after a crash. Compare the latest registrations with your notes, restore the latest backup if it holds them, and contact IT support.',
   },
   backupKind: {
     daily: 'Daily',

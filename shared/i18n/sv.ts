@@ -170,6 +170,7 @@ export const sv = {
       'Synkroniseringen med den regionala hubben misslyckades. Registret här är oförändrat och fortsätter fungera; ändringarna skickas vid nästa synkronisering. Se Inställningar → Regional hubb för orsaken.',
   },
   health: {
+    bannerTitle: 'Kontrollera registret',
     ok: 'Databasen är kontrollerad och fungerar.',
     damaged:
       'Databasen är skadad. Den är öppnad skrivskyddad: du kan läsa men inte ändra något. Ingenting har skrivits över. Återställ den senaste fungerande säkerhetskopian.',
@@ -181,6 +182,8 @@ export const sv = {
     noBackup: 'Det finns ingen fungerande säkerhetskopia. Kontakta IT-supporten.',
     backupFailed: 'Den automatiska säkerhetskopian kunde inte skapas.',
     backupUnverified: 'Den automatiska säkerhetskopian klarade inte kontrollen och togs bort.',
+    rollback:
+      'Registret saknar ändringar som redan hade sparats: post {{recordedSeq}} i granskningsloggen fanns {{recordedAt}}, men databasen slutar vid post {{databaseSeq}}. Registreringar kan ha gått förlorade, till exempel efter en krasch. Jämför de senaste registreringarna med dina anteckningar, återställ den senaste säkerhetskopian om den innehåller dem, och kontakta IT-supporten.',
   },
   backupKind: {
     daily: 'Daglig',

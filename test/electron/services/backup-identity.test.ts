@@ -10,7 +10,7 @@ import { readRegisterId, registerIdOfFile } from '../../../electron/db/register-
 import type { AppHealth, BackupInfo } from '../../../shared/ipc/maintenance';
 import { tempDir, validCard } from '../../fixtures/cards';
 import { cliIn } from '../cli/cli-helpers';
-import { flipPageHeaders, rootPages } from '../support/damage';
+import { breakFileHeader, flipPageHeaders, rootPages } from '../support/damage';
 
 // Issue 13 item 4: a backup of another register that lands in the backups folder is never
 // counted as this register's daily backup, never offered after damage, never restored.
@@ -145,6 +145,21 @@ describe('a backup of another register in the backups folder', () => {
       'name: Säkerhetskopian är av ett annat register och kan inte återställas här. Välj en av det här registrets säkerhetskopior.',
     ]);
     expect(readFileSync(a).equals(before)).toBe(true);
+  });
+});
+
+describe('an unreadable register', () => {
+  it('knows itself by the audit head recorded beside it: its own backup is offered, the other is not', async () => {
+    const { a, b } = await twoRegisters();
+    clock.now += DAY + 1000;
+    open(a).close(); // this register's daily backup
+    const ownBackup = readdirSync(join(dir, 'a', 'backups'))[0]!;
+    foreignBackupIn(b, a, clock.now + 60_000);
+    breakFileHeader(a);
+    const backend = open(a);
+    const health = await call<AppHealth>(backend, 'app:health', {});
+    expect(health.status).toBe('unreadable');
+    expect(health.restoreCandidate?.name).toBe(ownBackup);
   });
 });
 
