@@ -21,7 +21,7 @@ export interface SyncOptions {
 export interface SyncResult {
   /** Events new to the hub (duplicates of an earlier push whose answer was lost not counted). */
   pushed: number;
-  /** Events read from the hub, every desk's (this desk's own come back too and are checked). */
+  /** Other desks' events read from the hub (this desk's own come back too; they are checked, not counted). */
   pulled: number;
   /** The last hubSeq pulled. */
   cursor: number;
@@ -132,7 +132,7 @@ async function pullAll(
       });
     }
     ctx.transaction(() => storePulled(ctx, link.desk_id, result));
-    pulled += result.events.length;
+    pulled += result.events.filter((e) => e.event.deskId !== link.desk_id).length;
     cursor = result.cursor;
     if (!result.more || result.events.length === 0) return { pulled, cursor };
   }
