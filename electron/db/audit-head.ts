@@ -39,12 +39,18 @@ export function auditHeadPath(databasePath: string): string {
   return `${databasePath}.audit-head`;
 }
 
+// Prepared once per connection: the head is read after every commit.
+const headStatements = new WeakMap<Db, { get(): AuditHead | undefined }>();
+
 /** The newest audit row of `db`, or null when the log is empty (or not there yet). */
 export function readAuditHead(db: Db): AuditHead | null {
   try {
-    return (
-      db.prepare<[], AuditHead>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() ?? null
-    );
+    let statement = headStatements.get(db);
+    if (!statement) {
+      statement = db.prepare<[], AuditHead>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+      headStatements.set(db, statement);
+    }
+    return statement.get() ?? null;
   } catch {
     // A database without the table (a brand-new file before migration 001).
     return null;

@@ -12,17 +12,23 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
  * migration 007 (an old backup) that has none.
  */
 export function readRegisterId(db: Db): string | null {
-  const table = db
-    .prepare<[], { n: number }>(
-      "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'register_meta'",
-    )
-    .get();
-  if (!table?.n) return null;
-  const row = db
-    .prepare<[string], { value: string }>('SELECT value FROM register_meta WHERE key = ?')
-    .get(REGISTER_ID_KEY);
+  let statement = idStatements.get(db);
+  if (!statement) {
+    const table = db
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'register_meta'",
+      )
+      .get();
+    if (!table?.n) return null;
+    statement = db.prepare<[string], { value: string }>('SELECT value FROM register_meta WHERE key = ?');
+    // Read after every commit (audit-head.ts): prepared once, when the table exists.
+    idStatements.set(db, statement);
+  }
+  const row = statement.get(REGISTER_ID_KEY);
   return row && UUID_RE.test(row.value) ? row.value : null;
 }
+
+const idStatements = new WeakMap<Db, { get(key: string): { value: string } | undefined }>();
 
 /**
  * Gives the register in `db` an identity (inside the caller's write transaction): used when

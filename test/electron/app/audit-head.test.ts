@@ -6,6 +6,7 @@ import { bundleChild } from '../../../scripts/reliability/bundle';
 import { createBackend, type Backend } from '../../../electron/app/backend';
 import { auditHeadPath, readAuditHead, readAuditHeadFile } from '../../../electron/db/audit-head';
 import { verifyAudit } from '../../../electron/services/audit-verify';
+import { eraseExpiredPersonalData } from '../../../electron/services/personal-data';
 import type { AppHealth } from '../../../shared/ipc/maintenance';
 import { tempDir, validCard } from '../../fixtures/cards';
 import { cliIn } from '../cli/cli-helpers';
@@ -148,6 +149,21 @@ describe('the audit head beside the register', () => {
     const health = await call<AppHealth>(backend, 'app:health', {});
     expect(health.rollback).toBeNull();
     expect(readAuditHeadFile(auditHeadPath(file))?.seq).toBe(readAuditHead(backend.db)!.seq);
+  });
+
+  it('follows an erasure that rewrites the chain: no false alarm at the next start', async () => {
+    const backend = open();
+    await call(backend, 'cards:register', validCard());
+    await call(
+      backend,
+      'cards:register',
+      validCard({ cardNumber: '9752210000000000002', holderHsaId: 'SE5565594230-H001' }),
+    );
+    const erased = eraseExpiredPersonalData(backend.services, Date.parse('2040-01-01T00:00:00Z'));
+    expect(erased.auditRowsRewritten).toBeGreaterThan(0);
+    backend.close();
+    const reopened = open();
+    expect((await call<AppHealth>(reopened, 'app:health', {})).rollback).toBeNull();
   });
 
   it('a torn or foreign file is ignored and written anew', async () => {
