@@ -39,7 +39,7 @@ export async function seedRegister(h: Harness): Promise<{ ids: string[] }> {
   const cards: Record<string, unknown>[] = [
     {
       ...level2,
-      cardNumber: '9752 2698 0900 0000 0011',
+      cardNumber: '9752 2698 0900 0000 011',
       holderHsaId: LONG_HOLDER_ID,
       holderName: 'Anna-Karin Margareta Lindqvist-Österberg von Essen',
       issuedAt: '2026-02-11T19:40:00+01:00',
@@ -47,7 +47,7 @@ export async function seedRegister(h: Harness): Promise<{ ids: string[] }> {
     },
     {
       ...level2,
-      cardNumber: '9752 2698 0900 0000 0029',
+      cardNumber: '9752 2698 0900 0000 029',
       holderHsaId: hsaId('232100001', 'H0002'),
       holderName: 'Bo Ek',
       // Office hours on a working day: a violation.
@@ -79,7 +79,7 @@ export async function seedRegister(h: Harness): Promise<{ ids: string[] }> {
     {
       ...base,
       assuranceLevel: 3,
-      cardNumber: '9752 2698 0900 0000 3000',
+      cardNumber: '9752 2698 0900 0000 300',
       holderHsaId: hsaId('232100001', 'H0005'),
       holderName: 'Eva Nilsson',
       issuedAt: new Date(now - 20 * DAY).toISOString(),

@@ -103,7 +103,11 @@ export async function startHarness(
   // The dev server transforms and pre-bundles modules on the first load: let that finish
   // once here, so the tests' own timeouts measure the app, not Vite's warm-up.
   await page.goto(url, { timeout: 120_000 });
-  await page.getByRole('navigation').first().waitFor({ timeout: 120_000 });
+  // Attached, not visible: on a narrow window (or a high zoom) the menu is behind its button.
+  await page
+    .getByRole('navigation', { includeHidden: true })
+    .first()
+    .waitFor({ state: 'attached', timeout: 120_000 });
   if (!options.keepSetup) await completeSetupIfShown(page);
   page.setDefaultTimeout(20_000);
   page.setDefaultNavigationTimeout(60_000);

@@ -7,6 +7,10 @@ import { STORAGE_KEYS } from '../../renderer/lib/storage';
 import { makeCard, startTestBackend, type TestBackend } from './support/backend';
 import { renderWithApp } from './support/render';
 
+// The first render loads (and, in a test run, compiles) the form's lazy page: on a busy
+// machine that can take longer than the usual wait.
+const LAZY_PAGE = { timeout: 15_000 };
+
 let t: TestBackend;
 beforeEach(() => {
   t = startTestBackend();
@@ -22,7 +26,7 @@ describe('app shell', () => {
     renderWithApp(<App />, t.api);
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }),
+      await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }, LAZY_PAGE),
     ).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'Register' }));
     expect(window.location.hash).toBe('#/register');
@@ -30,7 +34,7 @@ describe('app shell', () => {
     expect(screen.getByRole('link', { name: 'Register' })).toHaveAttribute('aria-current', 'page');
     await user.click(screen.getByRole('link', { name: 'Registrera kort' }));
     expect(
-      await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }),
+      await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }, LAZY_PAGE),
     ).toBeInTheDocument();
   });
 
@@ -45,7 +49,7 @@ describe('app shell', () => {
   it('answers Ctrl+N with the form and Ctrl+F with the register search, also from inside a field', async () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<App />, t.api);
-    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' });
+    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }, LAZY_PAGE);
 
     await user.click(screen.getByLabelText('Kortnummer'));
     await user.keyboard('{Control>}f{/Control}');
@@ -70,7 +74,7 @@ describe('app shell', () => {
     };
     window.kortliggaren = bridge;
     renderWithApp(<App />, t.api);
-    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' });
+    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }, LAZY_PAGE);
 
     act(() => send('search'));
     await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Sök' })).toHaveFocus());
@@ -81,7 +85,7 @@ describe('app shell', () => {
   it('switches to English and remembers the choice', async () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<App />, t.api);
-    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' });
+    await screen.findByRole('heading', { level: 1, name: 'Registrera reservkort' }, LAZY_PAGE);
 
     await user.click(screen.getByRole('radio', { name: 'EN' }));
     expect(

@@ -130,42 +130,44 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
         </Alert>
       )}
       <Box className={classes.tableArea}>
-        {total === null && !pages.failed && <Loader size="sm" aria-label={t('register.loadingRow')} />}
-        {total === 0 && !filtered && (
-          <EmptyState
-            icon={<IconCards size={28} stroke={1.5} />}
-            title={t('register.empty.title')}
-            description={t('register.empty.description')}
-            mt="xl"
-          >
-            <Button leftSection={<IconPlus size={16} />} onClick={onRegisterCard}>
-              {t('register.empty.action')}
-            </Button>
-          </EmptyState>
-        )}
-        {total === 0 && filtered && (
-          <EmptyState
-            icon={<IconFilterOff size={28} stroke={1.5} />}
-            title={t('register.noMatches.title')}
-            description={t('register.noMatches.description')}
-            mt="xl"
-          >
-            <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
-              {t('register.filter.clear')}
-            </Button>
-          </EmptyState>
-        )}
-        {total !== null && total > 0 && (
-          <RegisterTable
-            total={total}
-            rowAt={pages.rowAt}
-            ensureRows={pages.ensureRows}
-            sort={sort}
-            onSort={setSort}
-            onOpen={open}
-            ref={tableRef}
-          />
-        )}
+        <div className={classes.tableFill}>
+          {total === null && !pages.failed && <Loader size="sm" aria-label={t('register.loadingRow')} />}
+          {total === 0 && !filtered && (
+            <EmptyState
+              icon={<IconCards size={28} stroke={1.5} />}
+              title={t('register.empty.title')}
+              description={t('register.empty.description')}
+              mt="xl"
+            >
+              <Button leftSection={<IconPlus size={16} />} onClick={onRegisterCard}>
+                {t('register.empty.action')}
+              </Button>
+            </EmptyState>
+          )}
+          {total === 0 && filtered && (
+            <EmptyState
+              icon={<IconFilterOff size={28} stroke={1.5} />}
+              title={t('register.noMatches.title')}
+              description={t('register.noMatches.description')}
+              mt="xl"
+            >
+              <Button variant="default" onClick={() => setFilters(NO_FILTERS)}>
+                {t('register.filter.clear')}
+              </Button>
+            </EmptyState>
+          )}
+          {total !== null && total > 0 && (
+            <RegisterTable
+              total={total}
+              rowAt={pages.rowAt}
+              ensureRows={pages.ensureRows}
+              sort={sort}
+              onSort={setSort}
+              onOpen={open}
+              ref={tableRef}
+            />
+          )}
+        </div>
       </Box>
       {(drawerUsed || cardId !== null) && (
         <Suspense fallback={null}>

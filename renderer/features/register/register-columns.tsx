@@ -28,7 +28,7 @@ export interface RegisterColumn {
   /** Order used the first time the column is chosen: newest first for times. */
   firstDir?: 'asc' | 'desc';
   /** A class for the column's cells (how its text wraps). */
-  cellClass?: 'lines' | 'identifier' | 'hsaId' | 'badges';
+  cellClass?: 'lines' | 'identifier' | 'badges';
   render: (card: CardListRow, t: TFunction, now: number) => ReactNode;
 }
 
@@ -94,6 +94,23 @@ function FindingBadges({ card, t }: { card: CardListRow; t: TFunction }) {
   });
 }
 
+/**
+ * An HSA-id that breaks, when it must, after its hyphen: the organisation number on the
+ * first line, the suffix (at most 18 characters, which the narrow column holds) on the
+ * second.
+ */
+function HsaId({ value }: { value: string }) {
+  const hyphen = value.indexOf('-');
+  if (hyphen < 0) return value;
+  return (
+    <>
+      {value.slice(0, hyphen + 1)}
+      <wbr />
+      {value.slice(hyphen + 1)}
+    </>
+  );
+}
+
 /** A date and time, on two lines when the column is narrow (a break between the two only). */
 function LocalTime({ iso }: { iso: string }) {
   return (
@@ -155,14 +172,14 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'holderHsaId',
     labelKey: 'holderHsaId',
-    width: { roomy: '176px', compact: '128px' },
-    cellClass: 'hsaId',
-    render: (c) => c.holderHsaId,
+    width: { roomy: '176px', compact: '144px' },
+    cellClass: 'identifier',
+    render: (c) => <HsaId value={c.holderHsaId} />,
   },
   {
     id: 'level',
     labelKey: 'level',
-    width: { roomy: '68px', compact: '66px' },
+    width: { roomy: '68px', compact: '64px' },
     sort: 'level',
     render: (c) => (
       <Badge variant="default" radius="sm" size="md">
@@ -173,7 +190,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'issuedAt',
     labelKey: 'issuedAt',
-    width: { roomy: '136px', compact: '96px' },
+    width: { roomy: '136px', compact: '90px' },
     sort: 'issuedAt',
     firstDir: 'desc',
     render: (c) => <LocalTime iso={c.issuedAt} />,
@@ -181,7 +198,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   {
     id: 'expiresAt',
     labelKey: 'expiresAt',
-    width: { roomy: '136px', compact: '96px' },
+    width: { roomy: '136px', compact: '90px' },
     sort: 'expiresAt',
     firstDir: 'desc',
     render: (c) => <LocalTime iso={c.expiresAt} />,
