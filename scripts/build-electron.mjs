@@ -2,6 +2,7 @@
 // (electron/platform/worker-boot.mjs) into dist-electron/ with esbuild.
 // Usage: node scripts/build-electron.mjs
 import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +27,37 @@ function commonOptions(root) {
 }
 
 /**
+ * Node's built-in modules as `node:…`, whatever a dependency wrote: `pg` (the regional hub's
+ * client, inlined) requires 'net', 'tls', 'util' … by their bare names.
+ * @type {import('esbuild').Plugin}
+ */
+const nodeBuiltins = {
+  name: 'node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^[a-z_]+(\/[a-z_]+)?$/ }, (args) =>
+      builtinModules.includes(args.path) ? { path: `node:${args.path}`, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * `pg` offers an optional native binding it loads only when asked (`pg.native`), and
+ * catches MODULE_NOT_FOUND when it is absent, as it is here: say exactly that.
+ * @type {import('esbuild').Plugin}
+ */
+const pgNativeAbsent = {
+  name: 'pg-native-absent',
+  setup(b) {
+    b.onResolve({ filter: /^pg-native$/ }, () => ({ path: 'pg-native', namespace: 'absent' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({
+      contents:
+        "const e = new Error(\"Cannot find module 'pg-native'\"); e.code = 'MODULE_NOT_FOUND'; throw e;",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The esbuild options of the main-process bundle, without entry point and output file;
  * exported so a test can bundle another module exactly as main.cjs is bundled.
  * @param {string} root @param {string} version
@@ -38,6 +70,7 @@ export function mainBundleOptions(root, version) {
     // better-sqlite3 loads its .node file at run time, so it stays a real dependency
     // that electron-builder rebuilds for Electron.
     external: ['electron', 'better-sqlite3'],
+    plugins: [nodeBuiltins, pgNativeAbsent],
     define: {
       __KORTLIGGAREN_VERSION__: JSON.stringify(version),
       'import.meta.url': IMPORT_META_URL,

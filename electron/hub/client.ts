@@ -2,7 +2,9 @@ import type pg from 'pg';
 import {
   HUB_EVENT_SCHEMA_VERSION,
   HubEvent,
+  isNewerHubEvent,
   readHubEvent,
+  sameHubEventContent,
   type HubEvent as HubEventType,
 } from '../../shared/hub/event';
 import { describePgError, type HubTarget } from './connect';
@@ -81,6 +83,9 @@ function targetOf(pool: pg.Pool): Pick<HubTarget, 'host' | 'user' | 'database'> 
   return { host: String(o.host ?? ''), user: String(o.user ?? ''), database: String(o.database ?? '') };
 }
 
+// Clients that have a lasting listener for 'error' (an unheard one would end the process).
+const guarded = new WeakSet<pg.PoolClient>();
+
 async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const target = targetOf(pool);
   let client: pg.PoolClient;
@@ -90,6 +95,17 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     throw describePgError(error, target);
   }
   let broken: Error | undefined;
+  // A connection that breaks while checked out (the server restarts between two queries of
+  // a push) emits 'error'; the failing query reports it, and the client is not reused. The
+  // server's last word can also come after the client left the pool: it is let go quietly.
+  if (!guarded.has(client)) {
+    guarded.add(client);
+    client.on('error', () => undefined);
+  }
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return await work(client);
   } catch (error) {
@@ -97,6 +113,7 @@ async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     if (described.retryable) broken = described;
     throw described;
   } finally {
+    client.off('error', onError);
     // A connection that failed is not given back to the pool.
     client.release(broken);
   }
@@ -183,13 +200,6 @@ function checkBatch(events: readonly HubEventType[]): void {
         detail: 'kontrollsumman stämmer inte',
       });
     }
-    // PostgreSQL's jsonb cannot hold the NUL character.
-    if (JSON.stringify(event).includes('\\u0000')) {
-      throw new HubError('hub-invalid-event', {
-        deskSeq: event.deskSeq,
-        detail: 'texten innehåller tecknet NUL',
-      });
-    }
     if (previous) {
       if (event.deskId !== previous.deskId) {
         throw new HubError('hub-invalid-event', {
@@ -257,23 +267,29 @@ export async function pushEvents(
         const fresh: HubEventType[] = [];
         if (events.length > 0) {
           const first = events[0]!.deskSeq;
-          const existing = await client.query<{ desk_seq: string; content_hash: string; event_id: string }>(
-            `SELECT desk_seq, content_hash, event_id::text AS event_id FROM ${S}.events
-           WHERE (desk_id = $1 AND desk_seq BETWEEN $2 AND $3) OR event_id = ANY($4::uuid[])`,
-            [me.deskId, first, first + events.length - 1, events.map((e) => e.eventId)],
+          const existing = await client.query<{
+            desk_seq: string;
+            content_hash: string;
+            event_id: string;
+            schema_version: number;
+            payload: Record<string, unknown>;
+          }>(
+            // The payload only where the version differs: then content decides, not the hash.
+            // An event id already used under another number fails the insert (unique).
+            `SELECT desk_seq, content_hash, event_id::text AS event_id, schema_version,
+                    CASE WHEN schema_version <> $4 THEN payload END AS payload
+             FROM ${S}.events
+             WHERE desk_id = $1 AND desk_seq BETWEEN $2 AND $3`,
+            [me.deskId, first, first + events.length - 1, HUB_EVENT_SCHEMA_VERSION],
           );
           const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
-          const byEventId = new Map(existing.rows.map((r) => [r.event_id, Number(r.desk_seq)]));
           for (const event of events) {
             const stored = bySeq.get(event.deskSeq);
-            const elsewhere = byEventId.get(event.eventId);
             if (stored) {
-              if (stored.content_hash !== event.contentHash || stored.event_id !== event.eventId) {
+              if (!sameAsStored(stored, event)) {
                 throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
               }
               duplicates++;
-            } else if (elsewhere !== undefined) {
-              throw new HubError('hub-conflict', { desk: me.deskId, deskSeq: event.deskSeq });
             } else {
               fresh.push(event);
             }
@@ -299,6 +315,26 @@ export async function pushEvents(
   );
 }
 
+// The same event: the same hash, or — written by another version — the same upcast content.
+function sameAsStored(
+  stored: {
+    content_hash: string;
+    event_id: string;
+    schema_version: number;
+    payload: Record<string, unknown> | null;
+  },
+  event: HubEventType,
+): boolean {
+  if (stored.event_id !== event.eventId) return false;
+  if (stored.content_hash === event.contentHash) return true;
+  if (stored.schema_version === event.schemaVersion || !stored.payload) return false;
+  try {
+    return sameHubEventContent({ ...stored.payload, contentHash: stored.content_hash }, event);
+  } catch {
+    return false;
+  }
+}
+
 async function insertEvents(db: Queryable, deskId: string, events: readonly HubEventType[]): Promise<void> {
   // One statement for the batch; the rows go in deskSeq order so the hub numbers them so.
   await db.query(
@@ -317,7 +353,15 @@ async function insertEvents(db: Queryable, deskId: string, events: readonly HubE
       events.map((e) => e.schemaVersion),
       events.map((e) => {
         const { contentHash: _hash, ...unsealed } = e;
-        return JSON.stringify(unsealed);
+        const payload = JSON.stringify(unsealed);
+        // PostgreSQL's jsonb cannot hold the NUL character.
+        if (payload.includes('\\u0000')) {
+          throw new HubError('hub-invalid-event', {
+            deskSeq: e.deskSeq,
+            detail: 'texten innehåller tecknet NUL',
+          });
+        }
+        return payload;
       }),
     ],
   );
@@ -338,9 +382,13 @@ function fromKlError(error: unknown, events: readonly HubEventType[]): unknown {
     }
     case 'KLINV':
       return new HubError('hub-invalid-event', { deskSeq: '', detail: e.message ?? '' }, { cause: error });
-    case '23505':
-      // Another push of this desk committed the same numbers first; the retry sorts it out.
-      return new HubError('hub-conflict', { desk, deskSeq: events[0]?.deskSeq ?? '' }, { cause: error });
+    case '23505': {
+      // An event id the hub has under another number (or, from a race the advisory lock
+      // rules out, the same numbers twice): the same id with other content.
+      const id = /\(event_id\)=\(([0-9a-f-]+)\)/.exec(e.detail ?? '')?.[1];
+      const event = events.find((x) => x.eventId === id) ?? events[0];
+      return new HubError('hub-conflict', { desk, deskSeq: event?.deskSeq ?? '' }, { cause: error });
+    }
     default:
       return error;
   }
@@ -418,13 +466,13 @@ function readPulled(
   }
   const raw = { ...row.payload, contentHash: row.content_hash };
   if (!hasValidHash(raw)) throw new HubError('hub-corrupt-event', { hubSeq });
+  if (row.schema_version > HUB_EVENT_SCHEMA_VERSION || isNewerHubEvent(raw)) {
+    throw new HubError('hub-newer-event', { hubSeq, version: row.schema_version });
+  }
   let event: HubEventType;
   try {
     event = readHubEvent(raw);
   } catch (error) {
-    if (row.schema_version > HUB_EVENT_SCHEMA_VERSION) {
-      throw new HubError('hub-newer-event', { hubSeq, version: row.schema_version }, { cause: error });
-    }
     throw new HubError('hub-corrupt-event', { hubSeq }, { cause: error });
   }
   return { hubSeq, pushedAt: Number(row.pushed_ms), event };

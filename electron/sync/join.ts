@@ -43,28 +43,26 @@ export async function joinHub(ctx: ServiceContext, port: HubPort, url: string): 
   const stored = withoutPassword(url);
   const me = await port.whoAmI();
   const links = hubLinks(ctx.db);
-  ctx.db
-    .transaction(() => {
-      const before = links.get();
-      const at = ctx.now();
-      if (before) {
-        checkIdentity(before, me);
-        if (before.url === stored && before.desk_name === me.deskName) return;
-        links.update(stored, me.deskName);
-      } else {
-        links.insert({ url: stored, hubId: me.hubId, deskId: me.deskId, deskName: me.deskName }, at);
-      }
-      ctx.audit.append({
-        at,
-        actor: ctx.actor(),
-        action: 'hub.join',
-        entity: 'hub',
-        entityId: me.hubId,
-        before: before ? { url: before.url, deskId: before.desk_id, deskName: before.desk_name } : null,
-        after: { url: stored, deskId: me.deskId, deskName: me.deskName },
-      });
-    })
-    .immediate();
+  ctx.transaction(() => {
+    const before = links.get();
+    const at = ctx.now();
+    if (before) {
+      checkIdentity(before, me);
+      if (before.url === stored && before.desk_name === me.deskName) return;
+      links.update(stored, me.deskName);
+    } else {
+      links.insert({ url: stored, hubId: me.hubId, deskId: me.deskId, deskName: me.deskName }, at);
+    }
+    ctx.audit.append({
+      at,
+      actor: ctx.actor(),
+      action: 'hub.join',
+      entity: 'hub',
+      entityId: me.hubId,
+      before: before ? { url: before.url, deskId: before.desk_id, deskName: before.desk_name } : null,
+      after: { url: stored, deskId: me.deskId, deskName: me.deskName },
+    });
+  });
   return {
     hubId: me.hubId,
     deskId: me.deskId,

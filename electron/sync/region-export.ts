@@ -82,7 +82,7 @@ export function recordRegionReported(
   details: { fileFormat: string; files: readonly string[] },
 ): void {
   const repository = regionReported(ctx.db);
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const at = ctx.now();
     const before = repository.get(report.month);
     repository.record({
@@ -101,5 +101,5 @@ export function recordRegionReported(
       before: before ? { contentHash: before.content_hash, exportedAt: before.exported_at } : null,
       after: { contentHash, format: report.format, fileFormat: details.fileFormat, files: details.files },
     });
-  })();
+  });
 }

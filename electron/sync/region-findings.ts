@@ -6,6 +6,7 @@ import {
   type RuleCard,
 } from '../../shared/rules';
 import { compareByIssue } from '../../shared/rules/support';
+import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { findingsForCard, loadRuleData } from '../services/findings';
 import { hubLinks, pulledCards } from './region-data';
@@ -35,7 +36,7 @@ export interface RegionCardFindings {
  * for it. Oldest first (issuedAt, then id).
  */
 export function regionFindings(ctx: ServiceContext, translate?: FindingTranslator): RegionCardFindings[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const link = hubLinks(ctx.db).get();
     const repo = pulledCards(ctx.db);
     const desks = repo.desks();
@@ -80,5 +81,5 @@ export function regionFindings(ctx: ServiceContext, translate?: FindingTranslato
       });
     }
     return entries.sort((a, b) => compareByIssue(a.card, b.card)).map((e) => e.result);
-  })();
+  });
 }

@@ -2,6 +2,7 @@ import { compareReports } from '../../shared/report/changes';
 import { computeMonthlyReport, MonthlyReport, type ReportChanges } from '../../shared/report/monthly';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
 import type { RegionReportFacts } from '../db/repositories/pulled-cards';
+import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { checkMonth, reportContentHash } from '../services/report';
 import { hubLinks, pulledCards, regionReported } from './region-data';
@@ -37,7 +38,7 @@ export function buildRegionReport(
 ): MonthlyReport {
   const period = monthBounds(checkMonth(month));
   const repo = pulledCards(ctx.db);
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const facts = [...repo.ownReportFacts(period), ...repo.reportFacts(period)];
     return computeMonthlyReport(
       month,
@@ -45,7 +46,7 @@ export function buildRegionReport(
       regionOrganisationNames(facts, repo.organisationNames()),
       generatedAtMs,
     );
-  })();
+  });
 }
 
 /** One desk's share of the region's data, in the shape of the coordinator's `hub report`. */

@@ -21,7 +21,7 @@ export interface SyncOptions {
 export interface SyncResult {
   /** Events new to the hub (duplicates of an earlier push whose answer was lost not counted). */
   pushed: number;
-  /** Events read from the hub, every desk's (this desk's own come back too and are checked). */
+  /** Other desks' events read from the hub (this desk's own come back too; they are checked, not counted). */
   pulled: number;
   /** The last hubSeq pulled. */
   cursor: number;
@@ -71,15 +71,15 @@ export async function syncOnce(
     const pushed = await pushPending(ctx, port, link.desk_id, batch);
     const { pulled, cursor } = await pullAll(ctx, port, link, batch);
     const desks = await port.desks();
-    ctx.db.transaction(() => {
+    ctx.transaction(() => {
       for (const d of desks) pulledCards(ctx.db).saveDeskStatus(d.deskId, d.name, d.lastPushMs);
-    })();
+    });
     const changedReportedMonths = changedRegionMonths(ctx);
-    ctx.db.transaction(() => links.setError(null, null))();
+    ctx.transaction(() => links.setError(null, null));
     return { pushed, pulled, cursor, changedReportedMonths };
   } catch (error) {
     const failure = describeHubFailure(error);
-    ctx.db.transaction(() => links.setError(failure.message, ctx.now()))();
+    ctx.transaction(() => links.setError(failure.message, ctx.now()));
     throw error;
   }
 }
@@ -98,7 +98,7 @@ async function pushPending(
     const rows = outbox.after(links.get()!.pushed_seq, batch);
     if (rows.length === 0) break;
     const result = await port.push(rows.map((row) => sealOutboxRow(row, deskId)));
-    ctx.db.transaction(() => links.markPushed(rows[rows.length - 1]!.desk_seq, ctx.now()))();
+    ctx.transaction(() => links.markPushed(rows[rows.length - 1]!.desk_seq, ctx.now()));
     accepted += result.accepted;
     hubLast = result.lastDeskSeq;
   }
@@ -106,7 +106,7 @@ async function pushPending(
   // and says how far the hub has this desk's events.
   if (hubLast === undefined) {
     hubLast = (await port.push([])).lastDeskSeq;
-    ctx.db.transaction(() => links.markPushed(0, ctx.now()))();
+    ctx.transaction(() => links.markPushed(0, ctx.now()));
   }
   const deskLast = outbox.lastSeq();
   if (hubLast > deskLast) throw new SyncError('sync-restored', { desk: deskId, hubLast, deskLast });
@@ -131,8 +131,8 @@ async function pullAll(
         loginHub: result.hubId,
       });
     }
-    ctx.db.transaction(() => storePulled(ctx, link.desk_id, result))();
-    pulled += result.events.length;
+    ctx.transaction(() => storePulled(ctx, link.desk_id, result));
+    pulled += result.events.filter((e) => e.event.deskId !== link.desk_id).length;
     cursor = result.cursor;
     if (!result.more || result.events.length === 0) return { pulled, cursor };
   }

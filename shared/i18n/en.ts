@@ -94,6 +94,7 @@ export const en: Texts<typeof sv> = {
     'extendsCardId.unknown': 'The registration being extended does not exist.',
     'organisationName.requiredForNew': 'The organisation is new: give its name.',
     'id.conflict': 'A registration with this id and other content already exists.',
+    'hub.url': '{{detail}}',
     'id.otherDesk':
       'The id belongs to a registration from another card station; only that station can change it.',
     'date.format': 'Write the date as YYYY-MM-DD.',
@@ -166,6 +167,9 @@ export const en: Texts<typeof sv> = {
       'The register could not be opened: its folder is missing, read-only, or access is denied. Check the data folder and ask IT for write access.',
     'io-error':
       'The disk could not read or write (input/output error). Nothing was saved. Check that the disk is not full and that the network drive is connected, restart Kortliggaren and contact IT if it happens again.',
+    'hub-unreachable':
+      'The regional hub cannot be reached right now. Nothing is lost; the sync tries again later.',
+    'hub-error': 'The sync with the regional hub stopped. The message says what needs to be done.',
     'database-too-new':
       'The register was written by a newer version of Kortliggaren. Install the newest version; this version changes nothing in the file.',
   },

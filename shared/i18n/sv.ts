@@ -90,6 +90,7 @@ export const sv = {
     'extendsCardId.unknown': 'Registreringen som förlängs finns inte.',
     'organisationName.requiredForNew': 'Organisationen är ny: ange dess namn.',
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
+    'hub.url': '{{detail}}',
     'id.otherDesk': 'Id:t tillhör en registrering från en annan kortstation; den kan bara ändras där.',
     'date.format': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'month.format': 'Skriv månaden som ÅÅÅÅ-MM.',
@@ -164,6 +165,9 @@ export const sv = {
       'Disken kunde inte läsa eller skriva (in- och utmatningsfel). Ingenting har sparats. Kontrollera att disken inte är full och att nätverksenheten är ansluten, starta om Kortliggaren och kontakta IT om felet kvarstår.',
     'database-too-new':
       'Registret har skrivits av en nyare version av Kortliggaren. Installera den nyaste versionen; den här versionen ändrar ingenting i filen.',
+    'hub-unreachable':
+      'Den regionala hubben går inte att nå just nu. Inget har gått förlorat; synkningen försöker igen senare.',
+    'hub-error': 'Synkningen med den regionala hubben stoppades. Meddelandet säger vad som behöver göras.',
   },
   health: {
     ok: 'Databasen är kontrollerad och fungerar.',

@@ -59,9 +59,11 @@ export const hubMigration001: HubMigration = {
     );
     INSERT INTO ${s}.counter DEFAULT VALUES;
 
+    -- No foreign key on desk_id here or in cards: number_event refuses a desk without its
+    -- desk_push row (which references desks), once per push instead of once per row.
     CREATE TABLE ${s}.events (
       hub_seq bigint PRIMARY KEY,
-      desk_id text NOT NULL REFERENCES ${s}.desks,
+      desk_id text NOT NULL,
       desk_seq bigint NOT NULL CHECK (desk_seq > 0),
       event_id uuid NOT NULL UNIQUE,
       card_id uuid NOT NULL,
@@ -76,7 +78,7 @@ export const hubMigration001: HubMigration = {
 
     CREATE TABLE ${s}.cards (
       card_id uuid PRIMARY KEY,
-      desk_id text NOT NULL REFERENCES ${s}.desks,
+      desk_id text NOT NULL,
       desk_seq bigint NOT NULL,
       hub_seq bigint NOT NULL,
       organisation_hsa_id text NOT NULL,
@@ -177,6 +179,9 @@ export const hubMigration001: HubMigration = {
         FROM added a GROUP BY a.desk_id
       LOOP
         SELECT last_desk_seq INTO last FROM ${s}.desk_push WHERE desk_id = r.desk_id FOR UPDATE;
+        IF last IS NULL THEN
+          RAISE EXCEPTION 'unknown desk %', r.desk_id USING ERRCODE = 'KLD01';
+        END IF;
         IF r.lo <> last + 1 OR r.hi - r.lo + 1 <> r.n THEN
           RAISE EXCEPTION 'desk % sent desk_seq % but the hub expects %', r.desk_id, r.lo, last + 1
             USING ERRCODE = 'KLGAP', DETAIL = (last + 1)::text;

@@ -164,6 +164,34 @@ describe('push and pull', () => {
     expect(await hub.snapshot()).toEqual(before);
   });
 
+  it('an event written by a newer build stops the pull with a message to update, and is not skipped', async () => {
+    const hub = await hubs.newHub();
+    const login = await hub.addDesk('boras');
+    const pool = hubs.pool(login.url);
+    const log = deskLog('boras');
+    log.register();
+    await pushEvents(pool, log.events, 'v1');
+    // A desk on a future version (schemaVersion 2, with a field this build does not know).
+    const next = deskLog('boras', 2).register();
+    const { contentHash: _old, ...unsealed } = next;
+    const future = sealEvent({ ...unsealed, schemaVersion: 2, futureField: 'x' } as never);
+    const admin = await hub.admin();
+    const { contentHash, ...payload } = future;
+    await admin.query(
+      `INSERT INTO kortliggaren.events (desk_id, desk_seq, event_id, card_id, kind, content_hash, schema_version, payload)
+       VALUES ('boras', 2, $1, $2, 'registered', $3, 2, $4)`,
+      [next.eventId, next.card.cardId, contentHash, JSON.stringify(payload)],
+    );
+    await admin.end();
+    const first = await pullEvents(pool, 0, 1);
+    expect(first.events).toHaveLength(1);
+    const error = await expectHubError(pullEvents(pool, first.cursor), 'hub-newer-event');
+    expect(error.params).toMatchObject({ hubSeq: 2, version: 2 });
+    expect(error.message).toContain('Uppdatera Kortliggaren');
+    // The cursor did not move past it: after an update, the desk reads it.
+    expect(first.cursor).toBe(1);
+  });
+
   it('a role that is no desk cannot push', async () => {
     const hub = await hubs.newHub();
     await expectHubError(whoAmI(hubs.pool(hub.adminUrl)), 'hub-not-a-desk');

@@ -139,7 +139,8 @@ describe('hub report', () => {
       ),
       { numRuns: 12 },
     );
-  });
+    // A fresh hub per run, on a machine other test files share.
+  }, 120_000);
 
   it('counts a card pushed late in the month of its issuedAt, and shows who has not pushed since', async () => {
     const hub = await hubs.newHub();

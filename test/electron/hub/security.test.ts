@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { pullEvents, pushEvents } from '../../../electron/hub/client';
 import { hubRoleNames } from '../../../electron/hub/schema';
-import { scramVerifier } from '../../../electron/hub/admin';
+import { addDesk, initHub, scramVerifier } from '../../../electron/hub/admin';
 import { deskLog, useHubServer, type TestHub } from './support';
 
 const hubs = useHubServer();
@@ -37,6 +37,26 @@ async function twoDesks(hub: TestHub) {
 }
 
 describe('row-level security and grants', () => {
+  it('runs under an admin role that is no superuser: CREATEROLE and owner of the database', async () => {
+    const su = await connect(hubs.server.adminUrl());
+    await su.query(`CREATE ROLE kl_admin LOGIN CREATEROLE PASSWORD '${scramVerifier('admin-password')}'`);
+    await su.query('CREATE DATABASE owned_hub OWNER kl_admin');
+    await su.end();
+    const adminUrl = `postgres://kl_admin:admin-password@127.0.0.1:${hubs.server.port}/owned_hub`;
+    const init = await initHub(adminUrl, { env: {} });
+    expect(init.applied).toEqual([1]);
+    const desk = await addDesk(adminUrl, { desk: 'boras', name: 'Borås' }, { env: {} });
+    const url = `postgres://${desk.role}:${desk.password}@127.0.0.1:${hubs.server.port}/owned_hub`;
+    const log = deskLog('boras');
+    log.register();
+    expect(await pushEvents(hubs.pool(url), log.events, 'v1')).toMatchObject({ accepted: 1 });
+    expect((await pullEvents(hubs.pool(adminUrl), 0)).events).toHaveLength(1);
+    // And the desk still cannot do more than it should.
+    const client = await connect(url);
+    expect(await sqlState(client, 'DELETE FROM kortliggaren.events')).toBe('42501');
+    await client.end();
+  });
+
   it('a desk cannot insert as another desk, update, delete, truncate or drop', async () => {
     const hub = await hubs.newHub();
     const { boras, skovdeLog } = await twoDesks(hub);

@@ -60,6 +60,12 @@ const fake = vi.hoisted(() => {
       ),
     },
     shell: { openPath: vi.fn() },
+    // The hub password's store (electron/main/hub-credentials.ts has its own tests).
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => false),
+      encryptString: vi.fn(),
+      decryptString: vi.fn(),
+    },
     ipcMain: { handle: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
   };

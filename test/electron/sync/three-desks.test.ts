@@ -183,7 +183,26 @@ describe('three desks on one hub', () => {
         'SELECT hsa_id, name FROM kortliggaren.organisations',
       )
     ).rows;
+    // What reached the hub: never a holder's name, a note, an issuer or a justification.
+    const payloads = (
+      await admin.query<{ p: string }>('SELECT payload::text AS p FROM kortliggaren.events')
+    ).rows
+      .map((r) => r.p)
+      .join('\n');
     await admin.end();
+    expect(payloads.length).toBeGreaterThan(10_000);
+    for (const secret of [
+      'Person ',
+      'anteckning',
+      'Kim Karlsson',
+      'Lo Lind',
+      'Godkänt',
+      'holderName',
+      'issuedBy',
+      'note',
+    ]) {
+      expect(payloads).not.toContain(secret);
+    }
     const facts = reportFacts(desks);
     for (const month of MONTHS) {
       const expected = computeMonthlyReport(
