@@ -1,12 +1,16 @@
 import { Center, Loader } from '@mantine/core';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../shared/ipc/contract';
 import { useApi } from './ipc/client';
 import { AppLayout } from './components/AppLayout';
+import { HealthBanner } from './components/HealthBanner';
 import { RegisterPage } from './features/register/RegisterPage';
 import { SetupModal } from './features/setup/SetupModal';
 import { useExpiryNotification } from './features/review/use-expiry-notification';
-import { useHashRoute } from './lib/hash-route';
+import { useDocumentTitle, windowTitle } from './lib/document-title';
+import { useHashRoute, type Route } from './lib/hash-route';
+import { PageFocusProvider, type FocusRequest, type FocusTarget } from './lib/page-focus';
 import { useAppCommands } from './lib/use-app-commands';
 
 // The register is in the first bundle; every other page loads when first opened, so the
@@ -31,6 +35,18 @@ const ImportPage = lazy(() =>
   import('./features/import/ImportPage').then((m) => ({ default: m.ImportPage })),
 );
 
+/** The key of each page's name (its h1), for the window title and the page-change announcement. */
+const PAGE_TITLES: Record<Route['page'], string> = {
+  'register-card': 'form.title',
+  register: 'register.title',
+  review: 'review.title',
+  report: 'report.title',
+  import: 'importWizard.title',
+  decisions: 'decisions.title',
+  settings: 'settings.title',
+  audit: 'audit.title',
+};
+
 function PageLoading() {
   return (
     <Center py="xl">
@@ -42,10 +58,28 @@ function PageLoading() {
 /** The whole UI: the frame, the page the address points at, and the app-wide commands. */
 export function App() {
   const api = useApi();
+  const { t } = useTranslation('ui');
   const [route, navigate] = useHashRoute();
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [formFocus, setFormFocus] = useState(0);
-  const [searchFocus, setSearchFocus] = useState(0);
+  // Where the focus goes next (see lib/page-focus): nothing at the start, so the skip link
+  // is the first Tab stop; the new page's h1 after a page change; a field after a command.
+  const [focusRequest, setFocusRequest] = useState<FocusRequest>({ id: 0, target: 'heading' });
+  const focusHandledRef = useRef(0);
+  const [shownPage, setShownPage] = useState(route.page);
+  const [announcement, setAnnouncement] = useState('');
+  const pageTitle = t(PAGE_TITLES[route.page]);
+  if (shownPage !== route.page) {
+    setShownPage(route.page);
+    setAnnouncement(t('a11y.pageShown', { page: pageTitle }));
+    // A command's request (Ctrl+N: the first field) waits for its page and is kept.
+    setFocusRequest((request) =>
+      request.id > focusHandledRef.current ? request : { id: request.id + 1, target: 'heading' },
+    );
+  }
+  useDocumentTitle(windowTitle(pageTitle, t('app.name')));
+  const requestFocus = useCallback((target: FocusTarget) => {
+    setFocusRequest((request) => ({ id: request.id + 1, target }));
+  }, []);
 
   useEffect(() => {
     void api['app:info']({}).then((result) => {
@@ -54,9 +88,9 @@ export function App() {
   }, [api]);
 
   const newCard = useCallback(() => {
+    requestFocus('first-field');
     navigate({ page: 'register-card' });
-    setFormFocus((n) => n + 1);
-  }, [navigate]);
+  }, [navigate, requestFocus]);
 
   useExpiryNotification(() => navigate({ page: 'review' }));
 
@@ -64,40 +98,38 @@ export function App() {
     'new-card': newCard,
     'monthly-report': () => navigate({ page: 'report' }),
     search: () => {
+      requestFocus('search');
       navigate({ page: 'register', cardId: null });
-      setSearchFocus((n) => n + 1);
     },
   });
 
   const openCard = useCallback((cardId: string | null) => navigate({ page: 'register', cardId }), [navigate]);
 
   return (
-    <AppLayout route={route} info={info}>
-      <SetupModal />
-      <Suspense fallback={<PageLoading />}>
-        {route.page === 'report' ? (
-          <ReportPage />
-        ) : route.page === 'review' ? (
-          <ReviewPage />
-        ) : route.page === 'audit' ? (
-          <AuditPage />
-        ) : route.page === 'decisions' ? (
-          <DecisionsPage />
-        ) : route.page === 'settings' ? (
-          <SettingsPage />
-        ) : route.page === 'import' ? (
-          <ImportPage />
-        ) : route.page === 'register' ? (
-          <RegisterPage
-            cardId={route.cardId}
-            onOpenCard={openCard}
-            onRegisterCard={newCard}
-            focusSearchRequest={searchFocus}
-          />
-        ) : (
-          <RegisterCardPage focusRequest={formFocus} />
-        )}
-      </Suspense>
+    <AppLayout route={route} info={info} announcement={announcement}>
+      <PageFocusProvider request={focusRequest} handledRef={focusHandledRef}>
+        <HealthBanner />
+        <SetupModal />
+        <Suspense fallback={<PageLoading />}>
+          {route.page === 'report' ? (
+            <ReportPage />
+          ) : route.page === 'review' ? (
+            <ReviewPage />
+          ) : route.page === 'audit' ? (
+            <AuditPage />
+          ) : route.page === 'decisions' ? (
+            <DecisionsPage />
+          ) : route.page === 'settings' ? (
+            <SettingsPage />
+          ) : route.page === 'import' ? (
+            <ImportPage />
+          ) : route.page === 'register' ? (
+            <RegisterPage cardId={route.cardId} onOpenCard={openCard} onRegisterCard={newCard} />
+          ) : (
+            <RegisterCardPage />
+          )}
+        </Suspense>
+      </PageFocusProvider>
     </AppLayout>
   );
 }

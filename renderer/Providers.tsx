@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Api } from '../shared/ipc/api';
 import { ApiProvider } from './ipc/client';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /** Props of {@link Providers}. */
 export interface ProvidersProps {
@@ -29,7 +29,12 @@ function LocalisedDates({ children }: { children: ReactNode }) {
 /** Theme, translations, calendar locale and the back-end API: everything a page needs around it. */
 export function Providers({ api, i18n, env = 'default', children }: ProvidersProps) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      env={env}
+    >
       <I18nextProvider i18n={i18n}>
         <LocalisedDates>
           <ApiProvider api={api}>{children}</ApiProvider>

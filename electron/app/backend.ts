@@ -7,6 +7,7 @@ import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
 import type { Db } from '../db/types';
+import { readRegisterId, registerIdOfFile, writeRegisterId } from '../db/register-identity';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {
@@ -22,7 +23,10 @@ import {
 } from '../services/backup';
 import { createServiceContext, type ServiceContext } from '../services/context';
 import { configuredDeskUser } from '../services/desk-user';
+import { recomputeStaleFindings } from '../services/findings';
 import { eraseExpiredPersonalData } from '../services/personal-data';
+import { auditHeadPath, readAuditHeadFile } from '../db/audit-head';
+import { watchAuditHead, type AuditHeadWatch } from './audit-head-watch';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
@@ -56,6 +60,12 @@ export interface BackendOptions {
   chooseExportPath?: ChooseExportPath;
   /** How long a write waits for another process's lock before failing as busy (see open.ts). */
   busyTimeoutMs?: number;
+  /**
+   * `read-only` for a caller that will only read (the CLI's `findings`, `report`, `audit
+   * verify`, listings): nothing is written at open — no daily backup, no erasure — and
+   * the register opens on a read-only folder or a full disk. Default `read-write`.
+   */
+  access?: 'read-write' | 'read-only';
   /** The regional hub (SPEC §8); without it the password is kept in memory and nothing syncs by itself. */
   hub?: BackendHubOptions;
 }
@@ -84,6 +94,8 @@ export interface Backend {
   sync: SyncScheduler;
   /** Stops the background sync, waiting a few seconds at most for a run under way (app quit). */
   stopSync(): Promise<void>;
+  /** Non-null when the database was found behind its recorded audit head (see audit-head.ts). */
+  auditRollback(): AppHealth['rollback'];
   close(): void;
 }
 
@@ -103,6 +115,15 @@ const unavailableServices = new Proxy({} as ServiceContext, {
   },
 });
 
+// A damaged register may not even say who it is.
+function identityOf(db: Db | undefined): string | undefined {
+  try {
+    return (db && readRegisterId(db)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The composition root shared by the desktop app, the browser mode, the CLI and the
  * tests: one database, its services and the router over the contract's handlers. The
@@ -117,7 +138,10 @@ export function createBackend(options: BackendOptions): Backend {
     backupDir: backupDirFor(options.databasePath),
     now,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    registerId: () => registerId,
   };
+  // The open register's identity (migration 007); undefined while unknown.
+  let registerId: string | undefined;
   const systemUser = osUser();
   const makeServices = (db: Db): ServiceContext => {
     // Read on every audit entry, so a changed desk user applies at once.
@@ -167,6 +191,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   let backupProblem: BackupProblem = null;
   let restoreCandidate: BackupFile | undefined;
+  let auditHead: AuditHeadWatch;
 
   const health = (): AppHealth => {
     const newest = latestBackup(env);
@@ -182,6 +207,7 @@ export function createBackend(options: BackendOptions): Backend {
       latestBackup: newest ? toBackupInfo(newest) : null,
       restoreCandidate: restoreCandidate ? toBackupInfo(restoreCandidate) : null,
       backupProblem,
+      rollback: auditHead.rollback(),
     };
   };
 
@@ -191,6 +217,10 @@ export function createBackend(options: BackendOptions): Backend {
     createBackup: (path) => {
       if (state.status !== 'ok' || !state.db) throw databaseDamaged();
       return createBackup(state.db, env, path);
+    },
+    acceptAuditHead: () => {
+      if (state.status !== 'ok' || !state.services) throw databaseDamaged();
+      return auditHead.accept(state.services);
     },
     restoreBackup: (name) => {
       let closed = false;
@@ -205,10 +235,18 @@ export function createBackend(options: BackendOptions): Backend {
         if (closed) load(false);
         throw error;
       }
+      const previousId = registerId;
       load(false);
       const services = state.services;
       if (state.status === 'ok' && services) {
+        // A backup from before identities got a new one when it was migrated just now; it
+        // takes this register's, which its other backups carry.
+        const keepId =
+          previousId !== undefined && registerIdOfFile(result.restored.path, env.nativeBinding) === null
+            ? previousId
+            : undefined;
         services.transaction(() => {
+          if (keepId) writeRegisterId(services.db, keepId);
           services.audit.append({
             at: now(),
             actor: services.actor(),
@@ -216,9 +254,14 @@ export function createBackend(options: BackendOptions): Backend {
             entity: 'database',
             entityId: null,
             before: null,
-            after: { backup: result.restored.name, beforeRestore: result.beforeRestore },
+            after: {
+              backup: result.restored.name,
+              beforeRestore: result.beforeRestore,
+              ...(keepId ? { registerIdKept: keepId } : {}),
+            },
           });
         });
+        if (keepId) registerId = keepId;
       }
       return {
         restored: toBackupInfo(result.restored),
@@ -234,13 +277,30 @@ export function createBackend(options: BackendOptions): Backend {
       ...env,
       makeServices,
       ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      ...(options.access ? { access: options.access } : {}),
     });
+    const writable = state.db !== undefined && !state.db.readonly;
+    // An unreadable register cannot say who it is; the head recorded beside it can.
+    registerId =
+      identityOf(state.db) ?? readAuditHeadFile(auditHeadPath(options.databasePath))?.registerId ?? undefined;
+    // Before anything below writes: the check must see the database as it was found.
+    auditHead = watchAuditHead(state.db, options.databasePath, { writable, now, logError });
     backupProblem = null;
     restoreCandidate = undefined;
     if (state.status === 'ok' && state.db && state.services) {
       // A brand-new register has nothing to back up yet.
-      if (existed && (options.dailyBackup ?? true)) backupProblem = ensureDailyBackup(state.db, env).problem;
-      if (atStart && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
+      if (existed && writable && (options.dailyBackup ?? true)) {
+        backupProblem = ensureDailyBackup(state.db, env).problem;
+      }
+      if (writable) {
+        try {
+          recomputeStaleFindings(state.services);
+        } catch (error) {
+          // Stays marked; the next open that may write tries again.
+          logError('findings', error);
+        }
+      }
+      if (atStart && writable && (options.eraseExpiredPersonalData ?? options.mode === 'desktop')) {
         try {
           eraseExpiredPersonalData(state.services);
         } catch (error) {
@@ -261,7 +321,7 @@ export function createBackend(options: BackendOptions): Backend {
         chooseExportPath: options.chooseExportPath,
       },
     });
-    router = createRouter(gateHandlers(handlers, state.status), logError);
+    router = createRouter(gateHandlers(handlers, state.status), logError, { dataDir: info.dataDir });
     seenSeq = lastOutboxSeq();
     // Another register (a restored backup) may be another desk's, or none's.
     if (!atStart) scheduler.configChanged();
@@ -295,6 +355,7 @@ export function createBackend(options: BackendOptions): Backend {
     maintenance,
     sync: scheduler,
     stopSync: () => scheduler.stop(),
+    auditRollback: () => auditHead.rollback(),
     close: () => {
       void scheduler.stop(0);
       if (state.db?.open) state.db.close();

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { i18n } from 'i18next';
 import { createI18n, describeFieldError, type Language } from '../../shared/i18n';
@@ -75,6 +75,22 @@ const COMMANDS: Record<string, Command> = {
   restore: simple(runRestore),
   'personal-data': simple(runPersonalData),
   organisations: simple(runOrganisations),
+};
+
+const hasOption = (args: string[], name: string) => args.some((a) => a === name || a.startsWith(`${name}=`));
+
+// The invocations that only read: they open the register read-only, so they work on a
+// read-only folder or a full disk (and take no daily backup on the way).
+const READS_ONLY: Record<string, (args: string[]) => boolean> = {
+  findings: () => true,
+  review: () => true,
+  audit: (args) => args[0] === 'verify',
+  report: (args) => !hasOption(args, '--out'),
+  organisations: (args) => args.length === 0,
+  decisions: (args) => args.length === 0,
+  settings: (args) => args.length === 0,
+  backup: (args) => args[0] === 'list',
+  'personal-data': (args) => args[0] === 'retention' && !hasOption(args, '--years'),
 };
 
 // Commands that talk over the network (the regional hub, SPEC §8): asynchronous, so they
@@ -184,6 +200,7 @@ export function runCli(argv: string[], io: CliIo): number {
   const language = languageOf(globalArgs);
   const t = textsFor(language);
   let backend: Backend | undefined;
+  let databasePath: string | undefined;
   try {
     const values = readGlobals(globalArgs, t);
     if (values.version) {
@@ -198,17 +215,24 @@ export function runCli(argv: string[], io: CliIo): number {
     const command = COMMANDS[name];
     // The hub's commands are asynchronous: they run through runCliAsync (main.ts does).
     if (!command) throw new UsageError(t('cli:usage.unknownCommand', { name }));
-    const databasePath = databasePathOf(values.db, io);
+    const register = databasePathOf(values.db, io);
+    databasePath = register;
     // SQLite takes an empty file for a new register; a person who named a file expected theirs.
-    if (values.db && isEmptyFile(databasePath))
-      io.stderr(t('cli:warning.emptyDatabase', { path: databasePath }));
-    const open = () =>
-      (backend ??= createBackend({
-        databasePath,
+    if (values.db && isEmptyFile(register)) io.stderr(t('cli:warning.emptyDatabase', { path: register }));
+    const open = () => {
+      if (backend) return backend;
+      backend = createBackend({
+        databasePath: register,
         mode: 'cli',
         version: io.version,
         busyTimeoutMs: busyTimeoutFor(io.env),
-      }));
+        access: READS_ONLY[name]?.(rest) ? 'read-only' : 'read-write',
+      });
+      // Said at every start until resolved; `audit verify` says it as its finding.
+      const rollback = name === 'audit' ? null : backend.auditRollback();
+      if (rollback) io.stderr(t('cli:warning.rollback', rollback));
+      return backend;
+    };
     return command(rest, open, io, t, language);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
@@ -216,7 +240,7 @@ export function runCli(argv: string[], io: CliIo): number {
       return EXIT.invalid;
     }
     // A busy register, a full disk, a read-only folder: what to do, in the desk's language.
-    const fault = systemFaultCode(error);
+    const fault = systemFaultCode(error, databasePath && dirname(databasePath));
     if (fault) {
       const detail = systemErrorDetail(error);
       io.stderr(`${t('cli:error.prefix')}: ${t(`common:error.${fault}`)}${detail ? ` (${detail})` : ''}`);

@@ -30,7 +30,10 @@ export const cliTexts = {
       '                 makulera en registrering som gjordes av misstag',
       '  end ID --at TIDPUNKT --reason returned|revoked',
       '                 registrera att ett kort återlämnats eller spärrats',
-      '  audit verify   kontrollera att granskningsloggen är obruten (slutstatus 1 om inte)',
+      '  audit verify   kontrollera att granskningsloggen är obruten och att inga sparade ändringar',
+      '                 har gått förlorade (slutstatus 1 om inte)',
+      '  audit accept-head --yes',
+      '                 (IT) godta registret som det är efter att förlorade ändringar utretts (loggas)',
       '  backup [--out FIL]',
       '                 ta en kontrollerad säkerhetskopia, i mappen backups/ eller till FIL',
       '  backup list    lista säkerhetskopiorna, nyast först',
@@ -72,7 +75,7 @@ export const cliTexts = {
       decisions: 'använd: decisions [add --id ID --title T --from DATUM --to DATUM --max-days N]',
       void: 'använd: void ID --why TEXT',
       end: 'använd: end ID --at TIDPUNKT --reason returned|revoked',
-      audit: 'använd: audit verify',
+      audit: 'använd: audit verify | audit accept-head --yes',
       organisations: 'använd: organisations | organisations rename HSA-ID --name NAMN',
     },
     hub: {
@@ -90,7 +93,11 @@ export const cliTexts = {
       badJson: 'filen är inte giltig JSON ({{detail}})',
     },
     lifecycle: { unknownCard: 'det finns ingen registrering med id {{id}}' },
-    audit: { broken: 'granskningsloggen är bruten vid post {{seq}} ({{reason}})' },
+    audit: {
+      broken: 'granskningsloggen är bruten vid post {{seq}} ({{reason}})',
+      rollback:
+        'databasen saknar ändringar som redan hade sparats: post {{recordedSeq}} i granskningsloggen fanns {{recordedAt}}, men databasen slutar vid post {{databaseSeq}}. Registreringar kan ha gått förlorade. Återställ den senaste säkerhetskopian om den innehåller dem, och kontakta IT-supporten.',
+    },
     report: {
       badFormat: 'ska vara json, xlsx eller csv',
       outRequired: '--out krävs för formatet {{format}}',
@@ -105,6 +112,8 @@ export const cliTexts = {
     warning: {
       emptyDatabase:
         'Varning: {{path}} är tom (0 byte) och är alltså inget register; den används som ett nytt, tomt register. Kontrollera sökvägen om du väntade dig dina registreringar.',
+      rollback:
+        'Varning: databasen saknar ändringar som redan hade sparats (post {{recordedSeq}} i granskningsloggen fanns {{recordedAt}}, databasen slutar vid post {{databaseSeq}}). Registreringar kan ha gått förlorade; återställ den senaste säkerhetskopian om den innehåller dem, och kontakta IT-supporten.',
     },
   },
   en: {
@@ -137,7 +146,10 @@ export const cliTexts = {
       '                 void a registration made by mistake',
       '  end ID --at INSTANT --reason returned|revoked',
       '                 record that a card was returned or revoked',
-      '  audit verify   check that the audit log is unbroken (exit status 1 if not)',
+      '  audit verify   check that the audit log is unbroken and that no saved change has been lost',
+      '                 (exit status 1 if not)',
+      '  audit accept-head --yes',
+      '                 (IT) accept the register as it is once lost changes have been looked into (audited)',
       '  backup [--out FILE]',
       '                 take a verified backup, into the backups/ folder or to FILE',
       '  backup list    list the backups, newest first',
@@ -179,7 +191,7 @@ export const cliTexts = {
       decisions: 'usage: decisions [add --id ID --title T --from DATE --to DATE --max-days N]',
       void: 'usage: void ID --why TEXT',
       end: 'usage: end ID --at INSTANT --reason returned|revoked',
-      audit: 'usage: audit verify',
+      audit: 'usage: audit verify | audit accept-head --yes',
       organisations: 'usage: organisations | organisations rename HSA-ID --name NAME',
     },
     hub: {
@@ -197,7 +209,11 @@ export const cliTexts = {
       badJson: 'the file is not valid JSON ({{detail}})',
     },
     lifecycle: { unknownCard: 'there is no registration with id {{id}}' },
-    audit: { broken: 'the audit log is broken at entry {{seq}} ({{reason}})' },
+    audit: {
+      broken: 'the audit log is broken at entry {{seq}} ({{reason}})',
+      rollback:
+        'the database lacks changes that had already been saved: audit entry {{recordedSeq}} existed at {{recordedAt}}, but the database ends at entry {{databaseSeq}}. Registrations may have been lost. Restore the latest backup if it holds them, and contact IT support.',
+    },
     report: {
       badFormat: 'must be json, xlsx or csv',
       outRequired: '--out is required for the {{format}} format',
@@ -212,6 +228,8 @@ export const cliTexts = {
     warning: {
       emptyDatabase:
         'Warning: {{path}} is empty (0 bytes), so it is no register; it is used as a new, empty register. Check the path if you expected your registrations.',
+      rollback:
+        'Warning: the database lacks changes that had already been saved (audit entry {{recordedSeq}} existed at {{recordedAt}}, the database ends at entry {{databaseSeq}}). Registrations may have been lost; restore the latest backup if it holds them, and contact IT support.',
     },
   },
 };

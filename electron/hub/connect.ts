@@ -187,6 +187,13 @@ export function openHubPool(url: string, options: HubConnectOptions = {}): pg.Po
     // An idle client lost its connection (the hub restarted, the network went away);
     // node-postgres has already removed it from the pool.
   });
+  // Every client gets a lasting 'error' listener from its start: the server's last word
+  // ("terminating connection") can arrive between two of the pool's own listeners — in
+  // the very data that finished logging in, say — and an unheard 'error' ends the process.
+  // The failing query, if any, still reports it.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return pool;
 }
 

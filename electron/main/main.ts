@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
+import { systemErrorDetail, systemFaultCode } from '../services/system-errors';
 import { createSafeCredentialStore } from './credential-store';
 import { createExportPathChooser } from './export-dialog';
 import { registerIpc } from './ipc-electron';
@@ -80,7 +81,7 @@ function start(dataDir: string): void {
   } catch (error) {
     logError('start', error);
     // Without the register there is nothing to show; say why instead of an empty window.
-    dialog.showErrorBox(texts.startupFailedTitle, texts.startupFailed(String(error)));
+    dialog.showErrorBox(texts.startupFailedTitle, texts.startupFailed(startupReason(error, dataDir)));
     app.exit(1);
     return;
   }
@@ -102,6 +103,15 @@ function start(dataDir: string): void {
     ),
   );
   openMainWindow(dataDir);
+}
+
+// A read-only or full disk, a register from a newer app: what it means and what to do,
+// with the technical detail (code and path) for IT; anything else as it was thrown.
+function startupReason(error: unknown, dataDir: string): string {
+  const code = systemFaultCode(error, dataDir);
+  if (!code) return String(error);
+  const detail = systemErrorDetail(error);
+  return detail ? `${texts.fault(code)}\n\n(${detail})` : texts.fault(code);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { statfsSync } from 'node:fs';
 import type { ErrorCode } from '../../shared/ipc/result';
 import { DatabaseDamagedError, isCorruptionError } from '../db/health';
 import { DatabaseTooNewError } from '../db/open';
@@ -34,8 +35,11 @@ const ERRNO_CODES: Record<string, ErrorCode> = {
   EBUSY: 'access-denied',
   EISDIR: 'path-conflict',
   ENOTDIR: 'path-conflict',
+  // mkdir of a folder where a file of that name is.
+  EEXIST: 'path-conflict',
   ENOENT: 'file-missing',
   EIO: 'io-error',
+  KORTLIGGAREN_DATABASE_TOO_NEW: 'database-too-new',
 };
 
 /** The codes of faults outside the app (disk, file system, other processes, a newer app). */
@@ -56,16 +60,36 @@ function codeOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** The AppError code of a system fault, or undefined for anything else (a bug: 'internal'). */
-export function systemErrorCode(error: unknown): ErrorCode | undefined {
+// Below this much free space an I/O error is the full disk's doing.
+const NEARLY_FULL_BYTES = 1024 * 1024;
+
+// SQLite reports some writes a full disk refused as plain I/O errors (sizing the -shm
+// file, for one): the free space of the disk in question tells them apart.
+function diskIsFull(where: string | undefined): boolean {
+  if (where === undefined) return false;
+  try {
+    const fs = statfsSync(where);
+    return fs.bavail * fs.bsize < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The AppError code of a system fault, or undefined for anything else (a bug: 'internal').
+ * `where` is a path on the disk concerned (the register's folder), to tell a full disk
+ * from other I/O errors.
+ */
+export function systemErrorCode(error: unknown, where?: string): ErrorCode | undefined {
   if (error instanceof AppError) return error.code;
-  if (error instanceof DatabaseTooNewError) return 'database-too-new';
   if (error instanceof DatabaseDamagedError || isCorruptionError(error)) return 'database-damaged';
   const code = codeOf(error);
   if (code === undefined) return undefined;
   if (code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR_')) {
     // A write the disk refused for want of space shows as an I/O error on some systems.
-    return /no space|disk is full|ENOSPC/i.test((error as Error).message) ? 'disk-full' : 'io-error';
+    return /no space|disk is full|ENOSPC/i.test((error as Error).message) || diskIsFull(where)
+      ? 'disk-full'
+      : 'io-error';
   }
   for (const [prefix, mapped] of SQLITE_CODES) {
     if (code === prefix || code.startsWith(`${prefix}_`)) return mapped;
@@ -82,9 +106,9 @@ export function systemErrorDetail(error: unknown): string {
 }
 
 /** The system fault's code when `error` is one (not a bug, not the app's own refusal). */
-export function systemFaultCode(error: unknown): ErrorCode | undefined {
+export function systemFaultCode(error: unknown, where?: string): ErrorCode | undefined {
   if (error instanceof AppError && !SYSTEM_FAULT_CODES.has(error.code)) return undefined;
-  const code = systemErrorCode(error);
+  const code = systemErrorCode(error, where);
   return code !== undefined && SYSTEM_FAULT_CODES.has(code) ? code : undefined;
 }
 
@@ -92,9 +116,9 @@ export function systemFaultCode(error: unknown): ErrorCode | undefined {
  * The fault as an AppError (code, English message for logs), or undefined when it is not a
  * known system fault. An AppError is returned as it is.
  */
-export function classifySystemError(error: unknown): AppError | undefined {
+export function classifySystemError(error: unknown, where?: string): AppError | undefined {
   if (error instanceof AppError) return error;
-  const code = systemErrorCode(error);
+  const code = systemErrorCode(error, where);
   if (code === undefined) return undefined;
   const detail = systemErrorDetail(error);
   const message = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import { readTransaction } from '../db/write-transaction';
 import type {
   RegionCardDetail,
   RegionCardPage,
@@ -108,7 +109,7 @@ export function listRegionCards(ctx: ServiceContext, query: RegionCardQuery): Re
   const link = hubLinks(ctx.db).get();
   const names = stationNames(ctx);
   const own = { id: link?.desk_id ?? null, name: link ? (names.get(link.desk_id) ?? link.desk_name) : null };
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const page = regionCards(ctx.db).list(
       {
         search: query.search,
@@ -144,12 +145,12 @@ export function listRegionCards(ctx: ServiceContext, query: RegionCardQuery): Re
         .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     ];
     return { total: page.total, rows, stations };
-  })();
+  });
 }
 
 /** Another station's card with every field that travelled and its findings over the region. */
 export function regionCard(ctx: ServiceContext, id: string): RegionCardDetail {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const row = pulledCards(ctx.db).get(id);
     if (!row || row.voided === 1) throw new AppError('not-found', `card ${id} not found`);
     const names = stationNames(ctx);
@@ -189,7 +190,7 @@ export function regionCard(ctx: ServiceContext, id: string): RegionCardDetail {
       })),
     };
     return detail;
-  })();
+  });
 }
 
 /**
@@ -200,7 +201,7 @@ export function regionCard(ctx: ServiceContext, id: string): RegionCardDetail {
  */
 export function regionReportStatus(ctx: ServiceContext, month: string): RegionReportStatus {
   const checked = checkMonth(month);
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const report = buildRegionReport(ctx, checked);
     const row = regionReported(ctx.db).get(checked);
     const link = hubLinks(ctx.db).get();
@@ -218,5 +219,5 @@ export function regionReportStatus(ctx: ServiceContext, month: string): RegionRe
       lastPullAt: link?.last_pull_at ? formatInstant(link.last_pull_at) : null,
       monthEnded: ctx.now() >= monthBounds(checked).end,
     };
-  })();
+  });
 }

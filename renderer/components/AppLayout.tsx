@@ -1,5 +1,15 @@
-import { AppShell, Badge, Burger, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import {
+  AppShell,
+  Badge,
+  Burger,
+  Group,
+  NavLink,
+  Stack,
+  Text,
+  ThemeIcon,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure, useWindowEvent } from '@mantine/hooks';
 import {
   IconChartBar,
   IconCirclePlus,
@@ -11,30 +21,50 @@ import {
   IconListDetails,
   IconSettings,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ReviewNavBadge } from '../features/review/ReviewNavBadge';
 import { HubStatusBar } from '../features/hub/HubStatusBar';
 import { routeHash, type Route } from '../lib/hash-route';
+import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PAGE_HEADING_ID } from './PageHeader';
+
+const MAIN_ID = 'main-content';
+const NAVBAR_ID = 'main-menu';
+
+/** The skip link's target: the page's h1, or the main area while the page is loading. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  // The address holds the route: the link must not change it.
+  event.preventDefault();
+  (document.getElementById(PAGE_HEADING_ID) ?? document.getElementById(MAIN_ID))?.focus();
+}
 
 /** Props of {@link AppLayout}. */
 export interface AppLayoutProps {
   route: Route;
   /** Version and mode, shown quietly at the foot of the menu once known. */
   info: AppInfo | null;
+  /** Read out by screen readers when it changes: the new page after a page change. */
+  announcement?: string;
   children: ReactNode;
 }
 
 /**
- * The frame of every page: header with the product name and the language switch, and the
- * main menu. Later pages (Att följa upp, Månadsrapport, Beslut, Inställningar) get their
- * menu entries here when they exist.
+ * The frame of every page: a skip link, the header with the product name and the language
+ * switch, and the main menu (behind a menu button on a narrow window or at a high zoom).
  */
-export function AppLayout({ route, info, children }: AppLayoutProps) {
+export function AppLayout({ route, info, announcement = '', children }: AppLayoutProps) {
   const { t } = useTranslation('ui');
   const [opened, { toggle, close }] = useDisclosure(false);
+  const burger = useRef<HTMLButtonElement>(null);
+  // Escape closes the menu and gives the focus back to its button.
+  useWindowEvent('keydown', (event) => {
+    if (!opened || event.key !== 'Escape') return;
+    close();
+    burger.current?.focus();
+  });
   const links = [
     {
       page: 'register-card',
@@ -88,20 +118,30 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
 
   return (
     <AppShell
+      classNames={{ navbar: classes.navbar }}
       header={{ height: 60 }}
       navbar={{ width: 200, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', xl: 'lg' }}
       bg="gray.0"
     >
+      <a href={`#${MAIN_ID}`} className={classes.skipLink} onClick={skipToContent}>
+        {t('a11y.skipToContent')}
+      </a>
+      <VisuallyHidden role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </VisuallyHidden>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
+              ref={burger}
               opened={opened}
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
               aria-label={t('app.openNavigation')}
+              aria-expanded={opened}
+              aria-controls={NAVBAR_ID}
             />
             <ThemeIcon size={34} radius="md" variant="light">
               <IconId size={20} stroke={1.7} />
@@ -121,8 +161,14 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        <AppShell.Section grow component="nav">
+      <AppShell.Navbar
+        p="sm"
+        aria-label={t('nav.label')}
+        id={NAVBAR_ID}
+        data-collapsed={!opened || undefined}
+      >
+        {/* One navigation landmark, named: the section inside is not a second <nav>. */}
+        <AppShell.Section grow>
           {links.map((link) => (
             <NavLink
               key={link.page}
@@ -155,7 +201,9 @@ export function AppLayout({ route, info, children }: AppLayoutProps) {
           </AppShell.Section>
         )}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -291,4 +291,13 @@ export const en: Texts<typeof sv> = {
         'At least one row could not be saved. Nothing of the file was written; correct or remove the rows below.',
     },
   },
+  a11y: {
+    skipToContent: 'Skip to content',
+    pageShown: 'Page {{page}} shown',
+    verdictViolation: 'New deviation: {{name}}',
+    verdictWarning: 'New warning: {{name}}',
+    verdictResolved: 'Resolved: {{name}}',
+    timeFormat: 'Written YYYY-MM-DD HH:MM (24 hours, Swedish time).',
+    auditCardId: 'Card id: {{id}}',
+  },
 };

@@ -292,4 +292,13 @@ export const sv = {
         'Minst en rad kunde inte sparas. Inget av filen har skrivits; rätta eller ta bort raderna nedan.',
     },
   },
+  a11y: {
+    skipToContent: 'Hoppa till innehållet',
+    pageShown: 'Sidan {{page}} visas',
+    verdictViolation: 'Ny avvikelse: {{name}}',
+    verdictWarning: 'Ny varning: {{name}}',
+    verdictResolved: 'Åtgärdad: {{name}}',
+    timeFormat: 'Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
+    auditCardId: 'Kortets id: {{id}}',
+  },
 } as const;

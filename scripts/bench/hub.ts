@@ -10,6 +10,9 @@
 //   monthly report runs: the two together. The parts are printed too.
 // BENCH_HUB_CARDS changes the 1,000,000; BENCH_HUB_KEEP=1 keeps the server's folder.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { addDesk, initHub } from '../../electron/hub/admin';
 import { HUB_PUSH_BATCH, pullEvents, pushEvents } from '../../electron/hub/client';
@@ -175,7 +178,12 @@ async function seedOlderDesks(adminUrl: string, count: number): Promise<number> 
 }
 
 async function main(): Promise<Record<string, unknown>> {
-  const server = await startPostgres({ settings: { shared_buffers: '256MB' } });
+  // A folder of our own is kept on stop (and can be started again with startPostgres).
+  const keep = process.env.BENCH_HUB_KEEP === '1';
+  const server = await startPostgres({
+    settings: { shared_buffers: '256MB' },
+    ...(keep ? { dir: mkdtempSync(join(tmpdir(), 'kortliggaren-hub-bench-')) } : {}),
+  });
   log(`PostgreSQL ${server.version} on port ${server.port}, folder ${server.dir}`);
   const pools: pg.Pool[] = [];
   try {
@@ -256,8 +264,8 @@ async function main(): Promise<Record<string, unknown>> {
     };
   } finally {
     await Promise.all(pools.map((p) => p.end().catch(() => undefined)));
-    if (process.env.BENCH_HUB_KEEP === '1') log(`kept ${server.dir}`);
-    else await server.stop();
+    await server.stop();
+    if (keep) log(`kept ${server.dir}`);
   }
 }
 

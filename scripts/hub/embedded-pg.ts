@@ -28,7 +28,10 @@ export interface PgServerTls {
 }
 
 export interface PgServerOptions {
-  /** Folder to use (kept on stop); by default a new temporary folder, removed on stop. */
+  /**
+   * Folder to use (kept on stop; a folder kept from an earlier start is started again);
+   * by default a new temporary folder, removed on stop.
+   */
   dir?: string;
   /** Port on 127.0.0.1; by default a free one. */
   port?: number;
@@ -137,17 +140,26 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
   own(dir, user);
   const dataDir = join(dir, 'data');
   const adminUser = 'postgres';
-  const adminPassword = randomBytes(18).toString('base64url');
+  // Kept in the folder (mode 0600), so a kept folder can be started again (`dir`).
+  const passwordFile = join(dir, 'admin-password');
+  const reuse = existsSync(join(dataDir, 'PG_VERSION'));
+  if (reuse && !existsSync(passwordFile)) {
+    throw new Error(`${dataDir} holds a cluster that startPostgres did not make`);
+  }
+  const adminPassword = reuse
+    ? readFileSync(passwordFile, 'utf8').trim()
+    : randomBytes(18).toString('base64url');
   const spawnOptions = user ? { uid: user.uid, gid: user.gid } : {};
   const version = execFileSync(join(binDir, 'postgres'), ['--version'], { encoding: 'utf8' })
     .trim()
     .replace(/^.*\(PostgreSQL\) /, '')
     .split(' ')[0]!;
 
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+  if (!reuse) {
     const pwfile = join(dir, 'pwfile');
     writeFileSync(pwfile, `${adminPassword}\n`, { mode: 0o600 });
     own(pwfile, user);
+    writeFileSync(passwordFile, `${adminPassword}\n`, { mode: 0o600 });
     try {
       execFileSync(
         join(binDir, 'initdb'),
@@ -165,8 +177,6 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
     } finally {
       rmSync(pwfile, { force: true });
     }
-  } else if (options.dir !== undefined) {
-    throw new Error(`${dataDir} already holds a cluster; startPostgres needs a new folder`);
   }
 
   const settings: Record<string, string> = {

@@ -118,6 +118,21 @@ async function pushOutbox(
   }
 }
 
+// Calls `sent` each time a client of the pool has sent COMMIT (for the rounds that kill then).
+function watchCommits(pool: pg.Pool, sent: (client: pg.PoolClient) => void): void {
+  const wrapped = new WeakSet<pg.PoolClient>();
+  pool.on('acquire', (client) => {
+    if (wrapped.has(client)) return;
+    wrapped.add(client);
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as { query: unknown }).query = (...args: unknown[]) => {
+      const result = query(...args);
+      if (args[0] === 'COMMIT') sent(client);
+      return result;
+    };
+  });
+}
+
 /** Runs the rounds against a server of its own; resolves to the figures. */
 export async function runHubKillRounds(options: HubKillOptions): Promise<HubKillResult> {
   const random = rng(options.seed);
@@ -131,10 +146,13 @@ export async function runHubKillRounds(options: HubKillOptions): Promise<HubKill
     await initHub(adminUrl, { env: {} });
     const url = (d: { role: string; password: string }) =>
       `postgres://${d.role}:${d.password}@127.0.0.1:${server.port}/kortliggaren`;
+    // Set in the rounds that kill just after a COMMIT was sent.
+    let onCommit: ((client: pg.PoolClient) => void) | undefined;
     const desks: Desk[] = [];
     for (const id of ['boras', 'skovde', 'alingsas']) {
       const login = await addDesk(adminUrl, { desk: id, name: id }, { env: {} });
       const pool = openHubPool(url(login), { env: {}, max: 1 });
+      watchCommits(pool, (client) => onCommit?.(client));
       pools.push(pool);
       desks.push({ id, pool, outbox: [], acknowledged: 0 });
     }
@@ -179,7 +197,34 @@ export async function runHubKillRounds(options: HubKillOptions): Promise<HubKill
           if ((await pullOnce()) <= 0) await sleep(5);
         }
       })();
-      await sleep(Math.floor(random() * maxDelay));
+      // Half the rounds kill at a random moment; the other half just after a desk has sent
+      // COMMIT, cutting that desk's connection first: the push is on disk but its answer
+      // never arrives (a lost acknowledgement, which the desk's next push must recognise).
+      if (random() < 0.5) {
+        await sleep(Math.floor(random() * maxDelay));
+      } else {
+        await sleep(Math.floor((random() * maxDelay) / 2));
+        await Promise.race([
+          new Promise<void>((resolve) => {
+            onCommit = (client) => {
+              onCommit = undefined;
+              // Long enough for the commit to reach the disk; then the answer is lost on
+              // the way (the desk's connection is cut) and the server dies.
+              setTimeout(
+                () => {
+                  (
+                    client as unknown as { connection: { stream: { destroy(): void } } }
+                  ).connection.stream.destroy();
+                  resolve();
+                },
+                5 + Math.floor(random() * 20),
+              );
+            };
+          }),
+          sleep(maxDelay),
+        ]);
+        onCommit = undefined;
+      }
       serverDown = true;
       await server.kill();
       await Promise.all([pushing, reading]);

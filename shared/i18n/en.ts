@@ -94,7 +94,6 @@ export const en: Texts<typeof sv> = {
     'extendsCardId.unknown': 'The registration being extended does not exist.',
     'organisationName.requiredForNew': 'The organisation is new: give its name.',
     'id.conflict': 'A registration with this id and other content already exists.',
-    'hub.url': '{{detail}}',
     'id.otherDesk':
       'The id belongs to a registration from another card station; only that station can change it.',
     'date.format': 'Write the date as YYYY-MM-DD.',
@@ -135,6 +134,8 @@ export const en: Texts<typeof sv> = {
     'cardNumber.numberCell':
       'The card number is stored as a number ({{value}}) and has lost its last digits. Format the column as Text in Excel and type the card numbers again.',
     'organisation.unknown': 'There is no organisation with this HSA-id.',
+    'backup.otherRegister':
+      'The backup is of another register and cannot be restored here. Choose one of this register’s backups.',
     'backup.name': 'Is not the name of a backup.',
     'path.notAbsolute': 'The path must be absolute.',
     'path.folderMissing': 'The folder does not exist.',
@@ -167,13 +168,13 @@ export const en: Texts<typeof sv> = {
       'The register could not be opened: its folder is missing, read-only, or access is denied. Check the data folder and ask IT for write access.',
     'io-error':
       'The disk could not read or write (input/output error). Nothing was saved. Check that the disk is not full and that the network drive is connected, restart Kortliggaren and contact IT if it happens again.',
-    'hub-unreachable':
-      'The regional hub cannot be reached right now. Nothing is lost; the sync tries again later.',
-    'hub-error': 'The sync with the regional hub stopped. The message says what needs to be done.',
     'database-too-new':
       'The register was written by a newer version of Kortliggaren. Install the newest version; this version changes nothing in the file.',
+    'hub-failed':
+      'Syncing with the regional hub failed. The register here is unchanged and keeps working; changes go out with the next sync. See Settings → Regional hub for the reason.',
   },
   health: {
+    bannerTitle: 'Check the register',
     ok: 'The database has been checked and works.',
     damaged:
       'The database is damaged. It is open read-only: you can read but not change anything. Nothing has been overwritten. Restore the latest good backup.',
@@ -185,6 +186,8 @@ export const en: Texts<typeof sv> = {
     noBackup: 'There is no good backup. Contact IT support.',
     backupFailed: 'The automatic backup could not be written.',
     backupUnverified: 'The automatic backup failed its check and was deleted.',
+    rollback:
+      'The register lacks changes that had already been saved: audit entry {{recordedSeq}} existed at {{recordedAt}}, but the database ends at entry {{databaseSeq}}. Registrations may have been lost, for example after a crash. Compare the latest registrations with your notes, restore the latest backup if it holds them, and contact IT support.',
   },
   backupKind: {
     daily: 'Daily',

@@ -90,7 +90,6 @@ export const sv = {
     'extendsCardId.unknown': 'Registreringen som förlängs finns inte.',
     'organisationName.requiredForNew': 'Organisationen är ny: ange dess namn.',
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
-    'hub.url': '{{detail}}',
     'id.otherDesk': 'Id:t tillhör en registrering från en annan kortstation; den kan bara ändras där.',
     'date.format': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'month.format': 'Skriv månaden som ÅÅÅÅ-MM.',
@@ -130,6 +129,8 @@ export const sv = {
     'cardNumber.numberCell':
       'Kortnumret är sparat som ett tal ({{value}}) och har tappat sina sista siffror. Formatera kolumnen som Text i Excel och skriv in kortnumren igen.',
     'organisation.unknown': 'Det finns ingen organisation med detta HSA-id.',
+    'backup.otherRegister':
+      'Säkerhetskopian är av ett annat register och kan inte återställas här. Välj en av det här registrets säkerhetskopior.',
     'backup.name': 'Är inte namnet på en säkerhetskopia.',
     'path.notAbsolute': 'Sökvägen måste vara absolut.',
     'path.folderMissing': 'Mappen finns inte.',
@@ -165,11 +166,11 @@ export const sv = {
       'Disken kunde inte läsa eller skriva (in- och utmatningsfel). Ingenting har sparats. Kontrollera att disken inte är full och att nätverksenheten är ansluten, starta om Kortliggaren och kontakta IT om felet kvarstår.',
     'database-too-new':
       'Registret har skrivits av en nyare version av Kortliggaren. Installera den nyaste versionen; den här versionen ändrar ingenting i filen.',
-    'hub-unreachable':
-      'Den regionala hubben går inte att nå just nu. Inget har gått förlorat; synkningen försöker igen senare.',
-    'hub-error': 'Synkningen med den regionala hubben stoppades. Meddelandet säger vad som behöver göras.',
+    'hub-failed':
+      'Synkroniseringen med den regionala hubben misslyckades. Registret här är oförändrat och fortsätter fungera; ändringarna skickas vid nästa synkronisering. Se Inställningar → Regional hubb för orsaken.',
   },
   health: {
+    bannerTitle: 'Kontrollera registret',
     ok: 'Databasen är kontrollerad och fungerar.',
     damaged:
       'Databasen är skadad. Den är öppnad skrivskyddad: du kan läsa men inte ändra något. Ingenting har skrivits över. Återställ den senaste fungerande säkerhetskopian.',
@@ -181,6 +182,8 @@ export const sv = {
     noBackup: 'Det finns ingen fungerande säkerhetskopia. Kontakta IT-supporten.',
     backupFailed: 'Den automatiska säkerhetskopian kunde inte skapas.',
     backupUnverified: 'Den automatiska säkerhetskopian klarade inte kontrollen och togs bort.',
+    rollback:
+      'Registret saknar ändringar som redan hade sparats: post {{recordedSeq}} i granskningsloggen fanns {{recordedAt}}, men databasen slutar vid post {{databaseSeq}}. Registreringar kan ha gått förlorade, till exempel efter en krasch. Jämför de senaste registreringarna med dina anteckningar, återställ den senaste säkerhetskopian om den innehåller dem, och kontakta IT-supporten.',
   },
   backupKind: {
     daily: 'Daglig',

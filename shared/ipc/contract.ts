@@ -116,6 +116,21 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 const NoInput = z.strictObject({}).optional();
 
+/**
+ * What an audit entry is about, in words, for the Händelser page: a card's number and
+ * holder, or an organisation's name; null for what has no such name (settings, a report).
+ */
+export const AuditSubject = z.object({
+  cardNumber: z.string().nullable(),
+  holderName: z.string().nullable(),
+  organisationName: z.string().nullable(),
+});
+export type AuditSubject = z.infer<typeof AuditSubject>;
+
+/** One entry of `audit:list`: the stored entry and its subject. */
+export const AuditListEntry = AuditEntryOut.extend({ subject: AuditSubject.nullable() });
+export type AuditListEntry = z.infer<typeof AuditListEntry>;
+
 const DecisionOut = z.object({
   id: z.string(),
   title: z.string(),
@@ -155,7 +170,7 @@ export const contract = {
   'cards:void': { input: VoidCardInput, output: CardRecord },
   'cards:extend': { input: ExtendCardInput, output: CardRecord },
   'review:lists': { input: ReviewQuery, output: ReviewLists },
-  'audit:list': { input: AuditQuery, output: z.array(AuditEntryOut) },
+  'audit:list': { input: AuditQuery, output: z.array(AuditListEntry) },
   'import:preview': { input: ImportPreviewInput, output: z.array(ImportRowPreview) },
   'import:commit': { input: ImportRowsInput, output: ImportSummaryOut },
   'app:health': { input: NoInput, output: AppHealth },

@@ -49,11 +49,24 @@ async function waitForServer(url: string, child: ChildProcess, log: () => string
   throw new Error(`dev:web did not answer at ${url}:\n${log()}`);
 }
 
+/** Options of {@link startHarness}. */
+export interface HarnessOptions {
+  /** Leaves the first-run setup open (a test of the setup itself); by default it is completed. */
+  keepSetup?: boolean;
+  /** The browser window's size; 1360×900 by default. */
+  viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel: 2 with half the window's size is a 200 % zoom. */
+  deviceScaleFactor?: number;
+}
+
 /**
  * Starts `npm run dev:web` exactly as a developer would, on a fresh temp database; `env`
  * adds variables for the server (e.g. KORTLIGGAREN_EXPORT_DIR, the stubbed save dialog).
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  options: HarnessOptions = {},
+): Promise<Harness> {
   const { dir, cleanup } = tempDir('kortliggaren-e2e-');
   const databasePath = join(dir, 'e2e.db');
   const port = await freePort();
@@ -74,7 +87,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     headless: true,
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
-    viewport: { width: 1360, height: 900 },
+    viewport: options.viewport ?? { width: 1360, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -90,7 +104,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   // once here, so the tests' own timeouts measure the app, not Vite's warm-up.
   await page.goto(url, { timeout: 120_000 });
   await page.getByRole('navigation').first().waitFor({ timeout: 120_000 });
-  await completeSetupIfShown(page);
+  if (!options.keepSetup) await completeSetupIfShown(page);
   page.setDefaultTimeout(20_000);
   page.setDefaultNavigationTimeout(60_000);
   const shots = join(ROOT, 'test-results');

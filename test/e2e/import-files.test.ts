@@ -89,7 +89,7 @@ describe('importing the files desks have, in the browser', () => {
     expect(h.count('cards')).toBe(before + 1);
 
     await page.getByRole('link', { name: 'Öppna registret' }).click();
-    const stored = page.getByRole('row', { name: /9752210000000000501/ });
+    const stored = page.getByRole('row', { name: /9752 2100 0000 0000 501/ });
     await stored.waitFor();
     expect(await stored.textContent()).toContain('Åsa Öberg');
     expect(await stored.textContent()).not.toContain('\uFFFD');
@@ -98,7 +98,7 @@ describe('importing the files desks have, in the browser', () => {
     // A name that came out wrong is corrected in Inställningar, and the register shows it.
     await page.getByRole('link', { name: 'Inställningar' }).click();
     const organisations = page.getByRole('table', { name: 'Organisationer' });
-    await organisations.getByRole('button', { name: 'Ändra namnet på Region Jönköpings län' }).click();
+    await organisations.getByRole('button', { name: 'Ändra namn på Region Jönköpings län' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ändra organisationens namn' });
     await dialog.getByRole('textbox', { name: 'Nytt namn' }).fill('Region Jönköpings län, kortdisken');
     await page.keyboard.press('Enter');
@@ -108,7 +108,7 @@ describe('importing the files desks have, in the browser', () => {
     await h.screenshot('import-files-organisation-renamed');
     await page.goto(`${h.url}/#/register`);
     await expect
-      .poll(() => page.getByRole('row', { name: /9752210000000000501/ }).textContent())
+      .poll(() => page.getByRole('row', { name: /9752 2100 0000 0000 501/ }).textContent())
       .toContain('Region Jönköpings län, kortdisken');
   });
 
@@ -170,6 +170,8 @@ describe('importing the files desks have, in the browser', () => {
     await page.getByText('2 importerade, 0 oförändrade').waitFor();
     expect(h.count('cards')).toBe(before + 2);
     await page.getByRole('link', { name: 'Öppna registret' }).click();
-    expect(await page.getByRole('row', { name: /9752210000000000701/ }).textContent()).toContain('Ida Öst');
+    expect(await page.getByRole('row', { name: /9752 2100 0000 0000 701/ }).textContent()).toContain(
+      'Ida Öst',
+    );
   });
 });

@@ -62,12 +62,12 @@ describe('importing an old log in the browser', () => {
     await h.screenshot('import-4-result');
 
     await page.getByRole('link', { name: 'Öppna registret' }).click();
-    const first = page.getByRole('row', { name: /9752210000000000201/ });
+    const first = page.getByRole('row', { name: /9752 2100 0000 0000 201/ });
     await first.waitFor();
     expect(await first.textContent()).toContain('Örjan Åberg');
     expect(await first.textContent()).toContain('2026-02-11 19:40');
-    await page.getByRole('row', { name: /9752210000000000203/ }).waitFor();
-    expect(await page.getByRole('row', { name: /9752210000000000202/ }).count()).toBe(0);
+    await page.getByRole('row', { name: /9752 2100 0000 0000 203/ }).waitFor();
+    expect(await page.getByRole('row', { name: /9752 2100 0000 0000 202/ }).count()).toBe(0);
     await h.screenshot('import-register');
   });
 });

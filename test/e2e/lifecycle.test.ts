@@ -60,7 +60,7 @@ describe('card lifecycle and the review page in the browser', () => {
 
     // Void the other card from its drawer in the register.
     await page.goto(`${h.url}/#/register/${encodeURIComponent(ids.later!)}`);
-    const drawer = page.getByRole('dialog', { name: 'Kort 9752200000000000202' });
+    const drawer = page.getByRole('dialog', { name: 'Kort 9752 2000 0000 0000 202' });
     await drawer.getByRole('button', { name: 'Makulera' }).click();
     const voiding = page.getByRole('dialog', { name: 'Makulera registreringen' });
     await voiding.getByLabel('Varför makuleras registreringen?').fill('Registrerad på fel korthållare');

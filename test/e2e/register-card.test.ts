@@ -52,11 +52,11 @@ describe('registering a card in the browser', () => {
     await h.screenshot('register-card-success');
 
     await page.goto(`${h.url}/#/register`);
-    const row = page.getByRole('row', { name: /9752210000000000001/ });
+    const row = page.getByRole('row', { name: /9752 2100 0000 0000 001/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('Örjan Åberg');
     await page.reload();
-    await page.getByRole('row', { name: /9752210000000000001/ }).waitFor();
+    await page.getByRole('row', { name: /9752 2100 0000 0000 001/ }).waitFor();
     await h.screenshot('register-after-reload');
   });
 

@@ -95,7 +95,7 @@ describe('live verdict while a card is registered', () => {
     expect(h.count('cards')).toBe(1);
 
     await page.goto(`${h.url}/#/register`);
-    const row = page.getByRole('row', { name: /9752200000000000202/ });
+    const row = page.getByRole('row', { name: /9752 2000 0000 0000 202/ });
     await row.waitFor();
     await row.locator('[data-finding="violation"]').waitFor();
     await page.getByText(/Inget dispensbeslut gäller i dag/).waitFor();

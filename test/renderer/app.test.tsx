@@ -39,7 +39,7 @@ describe('app shell', () => {
     const id = (await t.listAll()).rows[0]!.id as string;
     window.location.hash = `#/register/${id}`;
     renderWithApp(<App />, t.api);
-    expect(await screen.findByRole('dialog', { name: 'Kort 9752200000000000001' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 001' })).toBeInTheDocument();
   });
 
   it('answers Ctrl+N with the form and Ctrl+F with the register search, also from inside a field', async () => {

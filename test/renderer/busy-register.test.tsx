@@ -17,23 +17,29 @@ afterEach(() => t.dispose());
 
 const label = (text: string) => screen.getByLabelText(text, { selector: 'input, textarea' });
 
+/** Puts text into a field in one input event: this test is about the register, not typing. */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: string, text: string) {
+  await user.click(label(field));
+  await user.keyboard('{Control>}a{/Control}{Backspace}');
+  await user.paste(text);
+}
+
 it('shows "registret är upptaget" and keeps every field when the register is busy', async () => {
   const user = userEvent.setup({ delay: null });
   await t.seed([makeCard()]);
   renderWithApp(<RegisterCardPage />, t.api);
   await waitFor(() => expect(t.calls.some((c) => c.channel === 'organisations:list')).toBe(true));
 
-  await user.type(label('Organisationens HSA-id'), 'SE2321000016-A1B2');
-  await user.type(label('Kortnummer'), '9752200000000000099');
-  await user.type(label('Korthållarens HSA-id'), 'SE2321000016-H042');
-  await user.type(label('Korthållarens namn'), 'Cecilia Öhman');
+  await fill(user, 'Organisationens HSA-id', 'SE2321000016-A1B2');
+  await fill(user, 'Kortnummer', '9752200000000000099');
+  await fill(user, 'Korthållarens HSA-id', 'SE2321000016-H042');
+  await fill(user, 'Korthållarens namn', 'Cecilia Öhman');
   await user.click(screen.getByRole('radio', { name: 'Ja' }));
   // Inside the decision, after office hours: a card without violations.
-  await user.clear(label('Utfärdat'));
-  await user.type(label('Utfärdat'), '2026-02-11 19:40');
+  await fill(user, 'Utfärdat', '2026-02-11 19:40');
   await user.click(label('Anledning'));
   await user.click(await screen.findByRole('option', { name: 'Trasigt kort' }));
-  await user.type(label('Utfärdat av'), 'Kim');
+  await fill(user, 'Utfärdat av', 'Kim');
 
   // Another process (a CLI import) writes: it holds the lock for as long as it likes.
   const other = new Database(t.backend.db.name);
@@ -54,4 +60,4 @@ it('shows "registret är upptaget" and keeps every field when the register is bu
   await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
   expect(await screen.findByText('Kortet är registrerat', {}, { timeout: 10_000 })).toBeInTheDocument();
   expect((await t.listAll()).total).toBe(2);
-});
+}, 60_000);

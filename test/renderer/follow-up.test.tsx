@@ -169,7 +169,7 @@ describe('card drawer lifecycle', () => {
     let changed = 0;
     renderWithApp(<CardDrawer cardId={id} onClose={() => {}} onChanged={() => changed++} />, t.api);
 
-    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752200000000000001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 001' });
     await user.click(await within(drawer).findByRole('button', { name: 'Återlämna' }));
     const modal = await screen.findByRole('dialog', { name: 'Återlämna kortet' });
     const time = within(modal).getByLabelText('Återlämnat');
@@ -197,7 +197,7 @@ describe('card drawer lifecycle', () => {
     const id = ((await t.listAll()).rows[0] as { id: string }).id;
     renderWithApp(<CardDrawer cardId={id} onClose={() => {}} />, t.api);
 
-    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752200000000000001' });
+    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 001' });
     await user.click(await within(drawer).findByRole('button', { name: 'Makulera' }));
     const modal = await screen.findByRole('dialog', { name: 'Makulera registreringen' });
     const confirm = within(modal).getByRole('button', { name: 'Makulera' });

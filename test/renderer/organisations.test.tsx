@@ -24,7 +24,7 @@ describe('Organisationer in Inställningar', () => {
     const table = await screen.findByRole('table', { name: 'Organisationer' }, SLOW);
     expect(within(table).getByText('Region V?stra G?taland')).toBeInTheDocument();
 
-    await user.click(within(table).getByRole('button', { name: 'Ändra namnet på Region V?stra G?taland' }));
+    await user.click(within(table).getByRole('button', { name: 'Ändra namn på Region V?stra G?taland' }));
     const dialog = await screen.findByRole('dialog', { name: 'Ändra organisationens namn' }, SLOW);
     const field = within(dialog).getByRole('textbox', { name: 'Nytt namn' });
     await waitFor(() => expect(field).toHaveFocus(), SLOW);
@@ -46,7 +46,7 @@ describe('Organisationer in Inställningar', () => {
     const user = userEvent.setup({ delay: null });
     renderWithApp(<SettingsPage />, t.api);
     const table = await screen.findByRole('table', { name: 'Organisationer' }, SLOW);
-    await user.click(within(table).getByRole('button', { name: /^Ändra namnet på/ }));
+    await user.click(within(table).getByRole('button', { name: /^Ändra namn på/ }));
     const field = await screen.findByRole('textbox', { name: 'Nytt namn' }, SLOW);
     await user.type(field, 'X');
     await user.keyboard('{Escape}');

@@ -98,7 +98,7 @@ describe('registration form', () => {
     expect(label('Kortnummer')).toHaveValue('');
     expect(label('Kortnummer')).toHaveFocus();
     expect(window.localStorage.getItem(STORAGE_KEYS.firstAdministrator)).toBe('Kim Svensson');
-  });
+  }, 60_000); // some forty keystrokes through the whole form: slow on a busy machine
 
   it('shows the back end’s check-digit message under the holder’s HSA-id and writes nothing', async () => {
     const user = userEvent.setup({ delay: null });
@@ -184,8 +184,11 @@ describe('registration form', () => {
     await user.type(issued, '2026-03-29 02:30');
     await user.click(screen.getByRole('button', { name: 'Registrera kort' }));
 
+    // The error first, then the format, which stays tied to the filled field.
     await waitFor(() =>
-      expect(label('Utfärdat')).toHaveAccessibleDescription('Den tiden finns inte (sommartid börjar).'),
+      expect(label('Utfärdat')).toHaveAccessibleDescription(
+        'Den tiden finns inte (sommartid börjar). Skrivs ÅÅÅÅ-MM-DD TT:MM (24 timmar, svensk tid).',
+      ),
     );
     expect(t.calls.some((c) => c.channel === 'cards:register')).toBe(false);
     expect((await t.listAll()).total).toBe(0);

@@ -84,8 +84,13 @@ describe('register', () => {
 
     await waitFor(() => expect(bodyRows()).toHaveLength(3));
     expect(screen.getByText('3 kort')).toBeInTheDocument();
-    const numbers = bodyRows().map((row) => within(row).getAllByRole('cell')[3]?.textContent);
-    expect(numbers).toEqual(['9752200000000000001', '9752200000000000003', '9752200000000000002']);
+    // Status first, then the card number, whole and in groups of four.
+    const numbers = bodyRows().map((row) => within(row).getAllByRole('cell')[1]?.textContent);
+    expect(numbers).toEqual([
+      '9752 2000 0000 0000 001',
+      '9752 2000 0000 0000 003',
+      '9752 2000 0000 0000 002',
+    ]);
     const first = bodyRows()[0]!;
     expect(within(first).getByText('Anna Lindqvist')).toBeInTheDocument();
     expect(within(first).getByText('2026-02-12 20:00')).toBeInTheDocument();
@@ -123,7 +128,7 @@ describe('register', () => {
     await waitFor(() => expect(bodyRows()).toHaveLength(3));
 
     await user.click(within(bodyRows()[2]!).getByText('Björn Åberg'));
-    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752200000000000002' });
+    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 002' });
     const d = within(drawer);
     expect(d.getByText('Korthållarens HSA-id').nextSibling).toHaveTextContent('SE2321000016-H2');
     expect(d.getByText('Utfärdat').nextSibling).toHaveTextContent('2026-01-05 09:00');
@@ -139,7 +144,7 @@ describe('register', () => {
 
     bodyRows()[0]!.focus();
     await user.keyboard('{Enter}');
-    expect(await screen.findByRole('dialog', { name: 'Kort 9752200000000000001' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 001' })).toBeInTheDocument();
   });
 
   it('marks a card that breaks a rule and explains the finding in the drawer', async () => {

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+// A busy machine (two cores shared by several test runs) can take more than Testing
+// Library's default second to load a lazy page; findBy… and waitFor wait up to five.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom lacks what Mantine and the virtualiser read from a real browser; these stubs give
 // them the smallest believable answers (as mantinedev/vite-template's vitest setup does).

@@ -106,4 +106,31 @@ describe('live verdict', () => {
     const banner = await screen.findByText(/Inget dispensbeslut gäller i dag: reservkort på tillitsnivå 2/);
     expect(within(banner).getByRole('link', { name: 'Gå till Beslut' })).toHaveAttribute('href', '#/beslut');
   });
+
+  it('announces only what changed, and never a verdict on an older state of the form', async () => {
+    const user = userEvent.setup({ delay: null });
+    await renderForm();
+    const announcement = () => screen.getByTestId('verdict-announcement');
+    await fillCleanCard(user);
+    await verdict().findByText('Inga avvikelser');
+    // The heading is a real heading, and the panel's list is not read out whole.
+    expect(screen.getByRole('heading', { level: 2, name: 'Bedömning' })).toBeInTheDocument();
+    expect(verdict().queryByRole('status')).not.toBeInTheDocument();
+
+    type('Utfärdat', '2026-02-10 10:00');
+    await waitFor(() => expect(announcement()).toHaveTextContent('Ny avvikelse: Utfärdat inom kontorstid'));
+    expect(announcement()).not.toHaveTextContent(/Inga avvikelser/);
+
+    // Corrected: while the new verdict is on its way, the old violation is not in the region.
+    type('Utfärdat', '2026-02-10 18:00');
+    expect(announcement()).toHaveTextContent(/^$/);
+    await waitFor(() =>
+      expect(announcement()).toHaveTextContent('Åtgärdad: Utfärdat inom kontorstid. Inga avvikelser'),
+    );
+
+    // A change the rules do not read says nothing new.
+    type('Korthållarens namn', 'Björn Åberg-Lind');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(announcement()).toHaveTextContent('Åtgärdad: Utfärdat inom kontorstid. Inga avvikelser');
+  });
 });

@@ -1,5 +1,49 @@
+import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
+import type { AuditListEntry, AuditSubject } from '../../../shared/ipc/contract';
 import type { Db } from '../types';
 import type { AuditRow } from './audit';
+
+interface SubjectRow {
+  seq: number;
+  card_number: string | null;
+  holder_name: string | null;
+  organisation_name: string | null;
+}
+
+// What each entry is about, joined from the entry's entity: a card (its number, holder and
+// organisation) or an organisation. A card or organisation that is gone leaves nulls.
+const SUBJECTS_SQL = `
+  SELECT a.seq, c.card_number, c.holder_name, COALESCE(o.name, co.name) AS organisation_name
+  FROM audit_log a
+  LEFT JOIN cards c ON a.entity = 'card' AND c.id = a.entity_id
+  LEFT JOIN organisations co ON co.hsa_id = c.organisation_hsa_id
+  LEFT JOIN organisations o ON a.entity = 'organisation' AND o.hsa_id = a.entity_id
+  WHERE a.seq IN (SELECT value FROM json_each(?))`;
+
+const subjectStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/**
+ * The page of entries with their subjects (`audit:list`): one query joins the audit rows
+ * of the page to the cards and organisations they name.
+ */
+export function withAuditSubjects(db: Db, entries: AuditEntryOut[]): AuditListEntry[] {
+  let statement = subjectStatements.get(db);
+  if (!statement) subjectStatements.set(db, (statement = db.prepare(SUBJECTS_SQL)));
+  const rows = statement.all(JSON.stringify(entries.map((e) => e.seq))) as SubjectRow[];
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return entries.map((entry) => {
+    const row = bySeq.get(entry.seq);
+    const subject: AuditSubject | null =
+      row && (row.card_number !== null || row.organisation_name !== null)
+        ? {
+            cardNumber: row.card_number,
+            holderName: row.holder_name,
+            organisationName: row.organisation_name,
+          }
+        : null;
+    return { ...entry, subject };
+  });
+}
 
 /**
  * SQL that reads the audit log: the whole chain in order (for verification) and pages

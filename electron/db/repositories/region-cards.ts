@@ -1,3 +1,4 @@
+import { readTransaction } from '../write-transaction';
 import type Database from 'better-sqlite3';
 import { monthBounds } from '../../../shared/time/stockholm';
 import type { Db } from '../open';
@@ -146,7 +147,7 @@ export function createRegionCardRepository(db: Db, foldName: (name: string) => s
       const { where, params } = buildRegionWhere(query, foldName);
       const all = { ...params, ownDesk };
       const order = `${SORT_SQL[query.sort.by]} ${query.sort.dir === 'asc' ? 'ASC' : 'DESC'}, r.id`;
-      return db.transaction(() => {
+      return readTransaction(db, () => {
         const total = (
           prepare(`SELECT count(*) AS n FROM (${REGION_CARDS}) r ${where}`).get(all) as { n: number }
         ).n;
@@ -154,7 +155,7 @@ export function createRegionCardRepository(db: Db, foldName: (name: string) => s
           `SELECT ${COLUMNS} FROM (${REGION_CARDS}) r ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
         ).all({ ...all, limit: query.limit, offset: query.offset }) as RegionCardListRow[];
         return { total, rows };
-      })();
+      });
     },
   };
 }

@@ -247,8 +247,9 @@ export const hubMigration001: HubMigration = {
 
     ALTER TABLE ${s}.events ENABLE ROW LEVEL SECURITY;
     CREATE POLICY events_read_all ON ${s}.events FOR SELECT USING (true);
+    -- A subquery, not current_desk(): it runs once per statement, a function once per row.
     CREATE POLICY events_insert_own ON ${s}.events FOR INSERT
-      WITH CHECK (desk_id = ${s}.current_desk());
+      WITH CHECK (desk_id = (SELECT d.desk_id FROM ${s}.desks d WHERE d.role_name = current_user));
 
     REVOKE ALL ON DATABASE ${database} FROM PUBLIC;
     GRANT CONNECT ON DATABASE ${database} TO ${deskGroup}, ${coordinator};

@@ -2,10 +2,11 @@ import { Alert, Button, Card, Loader, Stack, Table, Text, TextInput } from '@man
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
+import type { AuditListEntry } from '../../../shared/ipc/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
 import { AuditCells, AuditHeaderCells } from './AuditCells';
+import { AuditSubjectCell } from './AuditSubjectCell';
 
 const PAGE = 100;
 
@@ -16,7 +17,7 @@ export function AuditPage() {
   const [cardId, setCardId] = useState('');
   const [filter] = useDebouncedValue(cardId.trim(), 300);
   const [limit, setLimit] = useState(PAGE);
-  const [loaded, setLoaded] = useState<{ key: string; entries: AuditEntryOut[] | null } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; entries: AuditListEntry[] | null } | null>(null);
   const key = `${filter}|${limit}`;
 
   useEffect(() => {
@@ -66,11 +67,7 @@ export function AuditPage() {
                   <Table.Tr key={entry.seq}>
                     <AuditCells entry={entry} />
                     <Table.Td fz="sm">
-                      {entry.entity === 'card' && entry.entityId ? (
-                        <a href={`#/register/${encodeURIComponent(entry.entityId)}`}>{entry.entityId}</a>
-                      ) : (
-                        [entry.entity, entry.entityId].filter(Boolean).join(' ')
-                      )}
+                      <AuditSubjectCell entry={entry} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

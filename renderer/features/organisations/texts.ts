@@ -14,7 +14,7 @@ export const organisationTextsSv = {
     name: 'Namn',
     actions: 'Ändra',
     rename: 'Ändra namn',
-    renameLabel: 'Ändra namnet på {{name}}',
+    renameLabel: 'Ändra namn på {{name}}',
     modalTitle: 'Ändra organisationens namn',
     newName: 'Nytt namn',
     save: 'Spara namnet',

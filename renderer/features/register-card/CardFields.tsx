@@ -20,6 +20,10 @@ export const CardFields = memoSection(
           <SegmentedControl
             fullWidth
             aria-labelledby={`${levelId}-label`}
+            // The hint (and an error) under the wrapper describe the radio group itself.
+            aria-describedby={[errors.assuranceLevel ? `${levelId}-error` : '', `${levelId}-description`]
+              .join(' ')
+              .trim()}
             value={values.assuranceLevel}
             onChange={(level) => onChange({ assuranceLevel: level === '3' ? '3' : '2' })}
             data={[

@@ -20,8 +20,8 @@ export interface LocalDateTimeInputProps {
 }
 
 /**
- * A date-time as keyboard-friendly text (`YYYY-MM-DD HH:MM`, 24 h, Stockholm time) with a
- * calendar as an optional aid. Picking a date keeps the typed time of day. The calendar
+ * A date-time as keyboard-friendly text (`YYYY-MM-DD HH:MM`, 24 h, Stockholm time, the
+ * format always named under the field) with a calendar as an optional aid. Picking a date keeps the typed time of day. The calendar
  * button is left out of the tab order: typing is the keyboard route.
  */
 export function LocalDateTimeInput(props: LocalDateTimeInputProps) {
@@ -57,11 +57,25 @@ export function LocalDateTimeInput(props: LocalDateTimeInputProps) {
     </Popover>
   );
 
+  // The format stays under the field once it is filled (a placeholder would vanish), and
+  // Mantine ties the description to the input with aria-describedby.
+  const hint = (
+    <>
+      {t('a11y.timeFormat')}
+      {description && (
+        <>
+          <br />
+          {description}
+        </>
+      )}
+    </>
+  );
+
   return (
     <TextInput
       id={id}
       label={label}
-      description={description}
+      description={hint}
       error={error}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}

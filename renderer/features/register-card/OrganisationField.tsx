@@ -1,5 +1,6 @@
 import { Combobox, Group, Stack, Text, TextInput, useCombobox } from '@mantine/core';
 import { IconBuildingHospital, IconPlus } from '@tabler/icons-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { fieldId, memoSection, type SectionProps } from './section-props';
@@ -26,11 +27,16 @@ export const OrganisationField = memoSection(
     const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
     const typed = values.organisationHsaId.trim();
     const query = typed.toLowerCase();
-    const known = organisations?.find((o) => o.hsaId === typed);
+    const known = organisations?.find((o) => o.hsaId === typed.toUpperCase());
     const matches = (organisations ?? [])
       .filter((o) => !query || o.hsaId.toLowerCase().includes(query) || o.name.toLowerCase().includes(query))
       .slice(0, MAX_OPTIONS);
     const offerNew = isNew;
+    const hasOptions = matches.length > 0 || offerNew;
+    // An open list with nothing in it would tell a screen reader "expanded" over nothing.
+    useEffect(() => {
+      if (!hasOptions) combobox.closeDropdown();
+    }, [hasOptions, combobox]);
 
     const choose = (value: string) => {
       combobox.closeDropdown();
@@ -44,8 +50,11 @@ export const OrganisationField = memoSection(
     return (
       <Stack gap="md">
         <Combobox store={combobox} onOptionSubmit={choose} withinPortal>
-          <Combobox.Target>
+          {/* A combobox to assistive technology: role, aria-expanded, aria-controls and the
+              active option (aria-activedescendant) as the arrow keys move through the list. */}
+          <Combobox.Target withExpandedAttribute>
             <TextInput
+              aria-autocomplete="list"
               id={fieldId('organisationHsaId')}
               label={t('common:field.organisationHsaId')}
               placeholder={t('form.organisation.placeholder')}
@@ -64,7 +73,7 @@ export const OrganisationField = memoSection(
               onBlur={() => combobox.closeDropdown()}
             />
           </Combobox.Target>
-          <Combobox.Dropdown hidden={matches.length === 0 && !offerNew}>
+          <Combobox.Dropdown hidden={!hasOptions}>
             <Combobox.Options mah={280} style={{ overflowY: 'auto' }}>
               {offerNew && (
                 <Combobox.Option value={NEW_OPTION}>
@@ -75,7 +84,7 @@ export const OrganisationField = memoSection(
                 </Combobox.Option>
               )}
               {matches.map((o) => (
-                <Combobox.Option value={o.hsaId} key={o.hsaId} active={o.hsaId === typed}>
+                <Combobox.Option value={o.hsaId} key={o.hsaId} active={o.hsaId === typed.toUpperCase()}>
                   <Text size="sm">{o.name}</Text>
                   <Text size="xs" c="dimmed" ff="monospace">
                     {o.hsaId}

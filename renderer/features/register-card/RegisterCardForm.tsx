@@ -20,6 +20,7 @@ import { IssuedByFields } from './IssuedByFields';
 import { OrganisationField } from './OrganisationField';
 import { fieldId } from './section-props';
 import type { useCardForm } from './use-card-form';
+import classes from './RegisterCardPage.module.css';
 import { ReasonFields, ValidityFields } from './ValidityFields';
 import { VerdictPanel } from './VerdictPanel';
 import { ViolationConfirmation } from './ViolationConfirmation';
@@ -28,16 +29,15 @@ import { ViolationConfirmation } from './ViolationConfirmation';
 export interface RegisterCardFormProps {
   /** The form's state and actions, from `useCardForm`. */
   form: ReturnType<typeof useCardForm>;
-  /** True when the verdict is shown beside the form; otherwise it goes above the submit button. */
-  wide?: boolean;
 }
 
 /**
- * Every field of a card registration (SPEC §3), grouped in sections. Enter in a text input
+ * Every field of a card registration (SPEC §3), grouped in sections, and the live verdict
+ * (beside the fields on a wide window, under them otherwise). Enter in a text input
  * submits; the errors the back end reports appear under their inputs, and those that
  * belong to no input in a summary on top.
  */
-export function RegisterCardForm({ form, wide = false }: RegisterCardFormProps) {
+export function RegisterCardForm({ form }: RegisterCardFormProps) {
   const { t } = useTranslation('ui');
   const section = { values: form.values, errors: form.errors.fields, onChange: form.change };
   const { change } = form;
@@ -51,25 +51,27 @@ export function RegisterCardForm({ form, wide = false }: RegisterCardFormProps) 
   const hasErrors = form.errors.general.length > 0 || fieldsWithErrors.length > 0;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('form.title')}>
-      {hasErrors && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('form.errorTitle')} mb="md">
-          {t('form.errorIntro')}
-          {form.errors.general.length > 0 && (
-            <List size="sm" mt="xs">
-              {form.errors.general.map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-          )}
-        </Alert>
-      )}
-      {form.failure && (
-        <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('form.errorTitle')} mb="md">
-          {form.failure}
-        </Alert>
-      )}
-      <Paper withBorder radius="md" px="xl" py="xs">
+    <form onSubmit={onSubmit} noValidate aria-label={t('form.title')} className={classes.layout}>
+      <div className={classes.errors}>
+        {hasErrors && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('form.errorTitle')} mb="md">
+            {t('form.errorIntro')}
+            {form.errors.general.length > 0 && (
+              <List size="sm" mt="xs">
+                {form.errors.general.map((message) => (
+                  <List.Item key={message}>{message}</List.Item>
+                ))}
+              </List>
+            )}
+          </Alert>
+        )}
+        {form.failure && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t('form.errorTitle')} mb="md">
+            {form.failure}
+          </Alert>
+        )}
+      </div>
+      <Paper withBorder radius="md" px="xl" py="xs" className={classes.fields}>
         <FormSection title={t('form.section.organisation')} description={t('form.section.organisationHint')}>
           <OrganisationField {...section} organisations={form.organisations} isNew={form.organisationIsNew} />
         </FormSection>
@@ -128,21 +130,21 @@ export function RegisterCardForm({ form, wide = false }: RegisterCardFormProps) 
           />
         </FormSection>
       </Paper>
-      {!wide && (
-        <Box mt="lg">
-          <VerdictPanel verdict={form.verdict} onSetExpiry={setExpiry} />
-        </Box>
-      )}
-      {form.violations && (
-        <ViolationConfirmation
-          {...section}
-          violations={form.violations}
-          confirmed={form.confirmed}
-          onConfirm={form.setConfirmed}
-          confirmError={form.confirmError}
-        />
-      )}
-      <Group justify="flex-end" mt="lg">
+      <Box className={classes.verdict}>
+        <VerdictPanel verdict={form.verdict} onSetExpiry={setExpiry} />
+      </Box>
+      <Box className={classes.confirm}>
+        {form.violations && (
+          <ViolationConfirmation
+            {...section}
+            violations={form.violations}
+            confirmed={form.confirmed}
+            onConfirm={form.setConfirmed}
+            confirmError={form.confirmError}
+          />
+        )}
+      </Box>
+      <Group justify="flex-end" mt="lg" className={classes.submit}>
         <Button type="submit" size="md" loading={form.submitting}>
           {t('form.submit')}
         </Button>

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconCircleCheck, IconWand } from '@tabler/icons-react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindingOut } from '../../../shared/ipc/contract';
 import { formatLocal } from '../../../shared/time/stockholm';
 import { verdictFindings, type Verdict } from './use-verdict';
+import { VerdictAnnouncer } from './VerdictAnnouncer';
 
 /** Props of {@link VerdictPanel}. */
 export interface VerdictPanelProps {
@@ -75,7 +76,9 @@ function FindingItem({ finding, onSetExpiry }: { finding: FindingOut; onSetExpir
 
 /**
  * The rules' verdict on the card as typed: red for violations, amber for warnings, green
- * when clean, each with its reason and, where the rule offers one, a one-click fix.
+ * when clean, each with its reason and, where the rule offers one, a one-click fix. The
+ * panel itself is not a live region (it would read every finding again at each change);
+ * VerdictAnnouncer says what changed.
  */
 export const VerdictPanel = memo(function VerdictPanel({ verdict, onSetExpiry }: VerdictPanelProps) {
   const { t } = useTranslation('ui');
@@ -87,71 +90,74 @@ export const VerdictPanel = memo(function VerdictPanel({ verdict, onSetExpiry }:
   const known = verdict.state === 'ready' || (verdict.state === 'pending' && verdict.findings !== null);
 
   return (
-    <Paper
-      withBorder
-      radius="md"
-      p="md"
-      component="section"
-      aria-labelledby="verdict-title"
-      aria-busy={verdict.state === 'pending'}
-    >
-      <Group justify="space-between" mb="sm" wrap="nowrap">
-        <Text id="verdict-title" fw={700} size="md">
-          {t('verdict.title')}
-        </Text>
-        <Group gap={6} wrap="nowrap">
-          {verdict.state === 'pending' && <Loader size={14} aria-label={t('verdict.pending')} />}
-          {violations > 0 && (
-            <Badge color="red" variant="filled" radius="sm" tt="none">
-              {t('verdict.violationCount', { count: violations })}
-            </Badge>
-          )}
-          {warnings > 0 && (
-            <Badge color="yellow.8" variant="light" radius="sm" tt="none">
-              {t('verdict.warningCount', { count: warnings })}
-            </Badge>
-          )}
-        </Group>
-      </Group>
-      <div role="status" aria-live="polite">
-        {verdict.state === 'incomplete' && (
-          <Text size="sm" c="dimmed">
-            {t('verdict.incomplete')}
-          </Text>
-        )}
-        {verdict.state === 'failed' && (
-          <Text size="sm" c="dimmed">
-            {t('verdict.failed')}
-          </Text>
-        )}
-        {known && findings.length === 0 && (
-          <Group gap="xs" wrap="nowrap" align="flex-start" data-severity="clean">
-            <ThemeIcon size={22} radius="xl" variant="light" color="teal">
-              <IconCircleCheck size={16} />
-            </ThemeIcon>
-            <Stack gap={0}>
-              <Text size="sm" fw={600} c="teal.8">
-                {t('verdict.clean')}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t('verdict.cleanHint')}
-              </Text>
-            </Stack>
-          </Group>
-        )}
-        {findings.length > 0 && (
-          <Stack gap="xs">
-            {findings.map((finding) => (
-              <FindingItem key={finding.code} finding={finding} onSetExpiry={onSetExpiry} />
-            ))}
-            {violations === 0 && (
-              <Text size="xs" c="dimmed">
-                {t('verdict.warningsNeverBlock')}
-              </Text>
+    <>
+      <VerdictAnnouncer verdict={verdict} />
+      <Paper
+        withBorder
+        radius="md"
+        p="md"
+        component="section"
+        aria-labelledby="verdict-title"
+        aria-busy={verdict.state === 'pending'}
+      >
+        <Group justify="space-between" mb="sm" wrap="nowrap">
+          <Title id="verdict-title" order={2} size="md" fw={700}>
+            {t('verdict.title')}
+          </Title>
+          <Group gap={6} wrap="nowrap">
+            {verdict.state === 'pending' && <Loader size={14} aria-label={t('verdict.pending')} />}
+            {violations > 0 && (
+              <Badge color="red" variant="filled" radius="sm" tt="none">
+                {t('verdict.violationCount', { count: violations })}
+              </Badge>
             )}
-          </Stack>
-        )}
-      </div>
-    </Paper>
+            {warnings > 0 && (
+              <Badge color="yellow" variant="light" radius="sm" tt="none">
+                {t('verdict.warningCount', { count: warnings })}
+              </Badge>
+            )}
+          </Group>
+        </Group>
+        <div>
+          {verdict.state === 'incomplete' && (
+            <Text size="sm" c="dimmed">
+              {t('verdict.incomplete')}
+            </Text>
+          )}
+          {verdict.state === 'failed' && (
+            <Text size="sm" c="dimmed">
+              {t('verdict.failed')}
+            </Text>
+          )}
+          {known && findings.length === 0 && (
+            <Group gap="xs" wrap="nowrap" align="flex-start" data-severity="clean">
+              <ThemeIcon size={22} radius="xl" variant="light" color="teal">
+                <IconCircleCheck size={16} />
+              </ThemeIcon>
+              <Stack gap={0}>
+                <Text size="sm" fw={600} c="teal.8">
+                  {t('verdict.clean')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('verdict.cleanHint')}
+                </Text>
+              </Stack>
+            </Group>
+          )}
+          {findings.length > 0 && (
+            <Stack gap="xs">
+              {findings.map((finding) => (
+                <FindingItem key={finding.code} finding={finding} onSetExpiry={onSetExpiry} />
+              ))}
+              {violations === 0 && (
+                <Text size="xs" c="dimmed">
+                  {t('verdict.warningsNeverBlock')}
+                </Text>
+              )}
+            </Stack>
+          )}
+        </div>
+      </Paper>
+    </>
   );
 });

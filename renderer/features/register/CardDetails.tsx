@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import type { FindingOut } from '../../../shared/ipc/contract';
+import { formatCardNumber } from '../../lib/card-number';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
 import { formatIsoLocal } from '../../lib/time';
 
@@ -63,7 +64,11 @@ export function CardDetails({ card, findings }: CardDetailsProps) {
       </Group>
       {findings && findings.length > 0 && <FindingsList findings={findings} />}
       <Section title={t('card.section.card')}>
-        <Item label={field('cardNumber')}>{card.cardNumber}</Item>
+        <Item label={field('cardNumber')}>
+          <Text span ff="monospace" size="sm">
+            {formatCardNumber(card.cardNumber)}
+          </Text>
+        </Item>
         <Item label={field('assuranceLevel')}>{card.assuranceLevel}</Item>
         <Item label={field('holderName')}>{card.holderName}</Item>
         <Item label={field('holderHsaId')}>{card.holderHsaId}</Item>

@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import { useApi } from '../../ipc/client';
+import { formatCardNumber } from '../../lib/card-number';
+import { useDocumentTitle, windowTitle } from '../../lib/document-title';
 import type { FindingOut } from '../../../shared/ipc/contract';
 import { CardEvents } from '../audit/CardEvents';
 import { LifecycleActions } from '../lifecycle/LifecycleActions';
@@ -55,6 +57,8 @@ export function CardDrawer({ cardId, initial, onClose, onChanged }: CardDrawerPr
   const fetched = loaded && loaded.id === cardId ? loaded : null;
   const card = fetched?.card ?? (initial && initial.id === cardId ? initial : undefined);
   const notFound = fetched !== null && fetched.card === null;
+  const title = card ? t('card.title', { cardNumber: formatCardNumber(card.cardNumber) }) : t('card.loading');
+  useDocumentTitle(cardId !== null ? windowTitle(title, t('app.name')) : null);
 
   return (
     <Drawer
@@ -63,7 +67,10 @@ export function CardDrawer({ cardId, initial, onClose, onChanged }: CardDrawerPr
       position="right"
       size={520}
       padding="lg"
-      title={card ? t('card.title', { cardNumber: card.cardNumber }) : t('card.loading')}
+      title={title}
+      // The register gives the focus back to the card's row itself (RegisterPage): the
+      // drawer loads after the row was opened, so it cannot know where the focus was.
+      returnFocus={false}
       styles={{ title: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 650 } }}
       closeButtonProps={{ 'aria-label': t('form.dismiss') }}
     >

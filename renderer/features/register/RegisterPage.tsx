@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import type { Organisation } from '../../../shared/domain/organisation';
 import { useApi } from '../../ipc/client';
-import { PageHeader } from '../../components/PageHeader';
+import { PAGE_HEADING_ID, PageHeader } from '../../components/PageHeader';
+import { useFocusTarget } from '../../lib/page-focus';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
 import { RegionRegisterPage } from '../hub/RegionRegisterPage';
 import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
-import { RegisterTable } from './RegisterTable';
+import classes from './RegisterPage.module.css';
+import { RegisterTable, type RegisterTableHandle } from './RegisterTable';
 import { INITIAL_REGISTER_QUERY, useCardPages, type Sort } from './use-card-pages';
 
 // The drawer (details, lifecycle actions, date pickers) loads when a card is first opened.
@@ -34,17 +36,10 @@ export interface RegisterPageProps {
   cardId: string | null;
   onOpenCard: (cardId: string | null) => void;
   onRegisterCard: () => void;
-  /** Changes whenever the user asks to search (Ctrl/Cmd+F, the menu): focus the search box. */
-  focusSearchRequest?: number;
 }
 
 /** The register: every card, searchable, filterable and sortable, with details in a drawer. */
-export function RegisterPage({
-  cardId,
-  onOpenCard,
-  onRegisterCard,
-  focusSearchRequest = 0,
-}: RegisterPageProps) {
+export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPageProps) {
   const { t } = useTranslation('ui');
   const api = useApi();
   const [filters, setFilters] = useState<RegisterFilterValues>(NO_FILTERS);
@@ -54,6 +49,9 @@ export function RegisterPage({
   const [now] = useState(() => Date.now());
   const [opened, setOpened] = useState<CardRecord | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
+  const tableRef = useRef<RegisterTableHandle>(null);
+  // The card whose drawer is open, to give the focus back to its row when it closes.
+  const openedFrom = useRef<string | null>(cardId);
   // Once opened, the drawer stays mounted, so that closing it animates.
   const [drawerUsed, setDrawerUsed] = useState(cardId !== null);
   if (cardId !== null && !drawerUsed) setDrawerUsed(true);
@@ -67,9 +65,21 @@ export function RegisterPage({
     });
   }, [api]);
 
+  // Ctrl/Cmd+F and the menu's search ask for the search box.
+  useFocusTarget('search', searchRef);
+
+  // The drawer closed (Escape, Stäng, the address): the focus goes back to the card's row,
+  // or to the table, or to the heading — never to the page's body.
   useEffect(() => {
-    if (focusSearchRequest > 0) searchRef.current?.focus();
-  }, [focusSearchRequest]);
+    if (cardId !== null) {
+      openedFrom.current = cardId;
+      return;
+    }
+    const closed = openedFrom.current;
+    if (closed === null) return;
+    openedFrom.current = null;
+    if (!tableRef.current?.focusRow(closed)) document.getElementById(PAGE_HEADING_ID)?.focus();
+  }, [cardId]);
 
   const open = useCallback(
     (card: CardRecord) => {
@@ -92,10 +102,7 @@ export function RegisterPage({
   }
 
   return (
-    <Stack
-      gap="md"
-      h="calc(100dvh - var(--app-shell-header-height, 0px) - 2 * var(--app-shell-padding, 0px))"
-    >
+    <Stack gap="md" className={classes.page}>
       {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('register.title')}
@@ -122,7 +129,7 @@ export function RegisterPage({
           </Button>
         </Alert>
       )}
-      <Box style={{ flex: 1, minHeight: 240 }}>
+      <Box className={classes.tableArea}>
         {total === null && !pages.failed && <Loader size="sm" aria-label={t('register.loadingRow')} />}
         {total === 0 && !filtered && (
           <EmptyState
@@ -156,6 +163,7 @@ export function RegisterPage({
             sort={sort}
             onSort={setSort}
             onOpen={open}
+            ref={tableRef}
           />
         )}
       </Box>

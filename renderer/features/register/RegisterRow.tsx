@@ -1,8 +1,8 @@
 import { Skeleton } from '@mantine/core';
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardListRow } from '../../../shared/ipc/contract';
-import { GRID_TEMPLATE, REGISTER_COLUMNS } from './register-columns';
+import type { RegisterColumn } from './register-columns';
 import classes from './RegisterTable.module.css';
 
 /** Props of {@link RegisterRow}. */
@@ -15,14 +15,20 @@ export interface RegisterRowProps {
   card: CardListRow | undefined;
   /** The instant statuses are judged at. */
   now: number;
+  /** The columns shown, and their grid template. */
+  columns: readonly RegisterColumn[];
+  template: string;
+  /** True for the table's one Tab stop (roving tabindex). */
+  tabStop: boolean;
   onOpen: (card: CardListRow) => void;
-  /** Moves the focus to the row `step` rows away. */
-  onMove: (index: number, step: 1 | -1) => void;
+  /** The row took the focus (a click, an arrow key): it becomes the table's Tab stop. */
+  onFocusRow: (index: number) => void;
 }
 
 /**
  * One row of the register. Memoised: while scrolling, rows that stay in view are not
- * rendered again, which keeps the frame budget for the rows that arrive.
+ * rendered again, which keeps the frame budget for the rows that arrive. Its keys are
+ * handled by the table (see RegisterTable).
  */
 export const RegisterRow = memo(function RegisterRow({
   index,
@@ -30,38 +36,38 @@ export const RegisterRow = memo(function RegisterRow({
   height,
   card,
   now,
+  columns,
+  template,
+  tabStop,
   onOpen,
-  onMove,
+  onFocusRow,
 }: RegisterRowProps) {
   const { t } = useTranslation('ui');
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if ((event.key === 'Enter' || event.key === ' ') && card) {
-      event.preventDefault();
-      onOpen(card);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      onMove(index, event.key === 'ArrowDown' ? 1 : -1);
-    }
-  };
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
       data-index={index}
-      tabIndex={0}
+      data-card-id={card?.id}
+      tabIndex={tabStop ? 0 : -1}
       className={`${classes.row} ${classes.bodyRow}`}
       style={{
-        gridTemplateColumns: GRID_TEMPLATE,
+        gridTemplateColumns: template,
         height,
-        width: '100%',
         transform: `translateY(${start}px)`,
       }}
       aria-busy={card ? undefined : true}
       onClick={() => card && onOpen(card)}
-      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocusRow(index);
+      }}
     >
-      {REGISTER_COLUMNS.map((column) => (
-        <div key={column.id} role="cell" className={classes.cell}>
+      {columns.map((column) => (
+        <div
+          key={column.id}
+          role="cell"
+          className={`${classes.cell} ${column.cellClass ? classes[column.cellClass] : ''}`}
+        >
           {card ? (
             column.render(card, t, now)
           ) : (

@@ -53,6 +53,7 @@ describe('migrations', () => {
       'outbox',
       'pulled_cards',
       'region_reported_months',
+      'register_meta',
       'reported_months',
       'settings',
     ]);

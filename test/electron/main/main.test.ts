@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,12 +61,6 @@ const fake = vi.hoisted(() => {
       ),
     },
     shell: { openPath: vi.fn() },
-    // The hub password's store (electron/main/hub-credentials.ts has its own tests).
-    safeStorage: {
-      isEncryptionAvailable: vi.fn(() => false),
-      encryptString: vi.fn(),
-      decryptString: vi.fn(),
-    },
     ipcMain: { handle: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
   };
@@ -275,6 +270,39 @@ describe('main process wiring', () => {
     expect(fake.createMainWindow).not.toHaveBeenCalled();
     expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
     expect(log()).toMatch(/ERROR \[start\] Error: database schema 9 is newer than this app supports/);
+  });
+
+  it('says in Swedish what a fault of the disk or a newer register means, not SQLite’s English', async () => {
+    // A real SQLite error: a write on a connection that may only read.
+    const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-ro-'));
+    const raw = new Database(join(dir, 'k.db'));
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    const reader = new Database(join(dir, 'k.db'), { readonly: true });
+    try {
+      reader.exec('INSERT INTO t VALUES (1)');
+    } catch (error) {
+      fake.state.backendError = error as Error;
+    } finally {
+      reader.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(fake.state.backendError).toMatchObject({ code: 'SQLITE_READONLY' });
+    await startMain();
+    const reason = (fake.electron.dialog.showErrorBox.mock.calls[0] as string[])[1];
+    expect(reason).toMatch(/skrivskyddad.*Be IT om skrivrätt/);
+    expect(reason).not.toContain('attempt to write');
+    expect(reason).toContain('(SQLITE_READONLY)');
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+
+    const tooNew = await import('../../../electron/db/open');
+    fake.state.backendError = new tooNew.DatabaseTooNewError(9, 6);
+    vi.clearAllMocks();
+    await startMain();
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Kortliggaren kunde inte starta',
+      expect.stringMatching(/nyare version av Kortliggaren\. Installera den nyaste versionen/),
+    );
   });
 
   it('refuses to start in development without the Electron build of better-sqlite3', async () => {
