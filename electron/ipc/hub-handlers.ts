@@ -94,8 +94,10 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       } catch (error) {
         throw hubFailure(error);
       }
-      // A password written into the URL counts as typed into the field.
-      const secret = password !== '' ? password : decodeURIComponent(parsed.password);
+      // A password written into the URL counts as typed into the field; with neither, the
+      // stored one is used (a new address for the same station).
+      const typed = password !== '' ? password : decodeURIComponent(parsed.password);
+      const secret = typed !== '' ? typed : (hub.credentials.get() ?? '');
       if (secret === '') throw invalidInput([{ field: 'password', message: 'required' }]);
       const stored = withoutPassword(url);
       const port = hub.openPort(stored, secret);

@@ -11,6 +11,7 @@ import {
   type OtherStation,
   type RegionHub,
 } from './hub-support';
+import { describeViolations, runAxe, settle } from './a11y-support';
 import { callApi } from './seed';
 
 // The regional hub in the browser (SPEC §8), end to end: a real PostgreSQL hub, this desk
@@ -35,6 +36,13 @@ async function shot(name: string): Promise<void> {
 }
 
 const header = () => h.page.getByRole('banner');
+
+/** axe-core (WCAG 2.1 A + AA) on the page as it rests: no violations. */
+async function expectAccessible(where: string): Promise<void> {
+  await settle(h.page);
+  const violations = await runAxe(h.page);
+  expect(violations, describeViolations(where, violations)).toEqual([]);
+}
 const syncState = () => header().getByRole('status', { name: 'Synkning med den regionala hubben' });
 
 beforeAll(async () => {
@@ -127,6 +135,7 @@ describe('the regional hub in the desk app', () => {
     expect(passwordHelp).toMatch(/error/);
     // The message never repeats the password.
     expect(await page.getByText(/fel-lösenord/).count()).toBe(0);
+    await expectAccessible('Regional hubb with a refusal');
 
     await password.fill(boras.password);
     await section.getByRole('button', { name: 'Anslut' }).click();
@@ -142,6 +151,7 @@ describe('the regional hub in the desk app', () => {
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain(boras.password);
     await shot('settings-hub');
+    await expectAccessible('Regional hubb, connected');
   });
 
   it("registers a card and sees the other station's card and the cross-station warning", async () => {
@@ -176,8 +186,8 @@ describe('the regional hub in the desk app', () => {
     await page.getByRole('main').getByText('Hela regionen', { exact: true }).click();
     await page.getByRole('heading', { name: 'Register — hela regionen' }).waitFor();
     const table = page.getByRole('table', { name: 'Regionens reservkort' });
-    const theirs = table.getByRole('row', { name: /9752200000000000101/ });
-    const mine = table.getByRole('row', { name: /9752200000000000301/ });
+    const theirs = table.getByRole('row', { name: /9752 2000 0000 0000 101/ });
+    const mine = table.getByRole('row', { name: /9752 2000 0000 0000 301/ });
     await theirs.waitFor();
     expect(await theirs.textContent()).toContain('Skövde');
     expect(await theirs.textContent()).toContain(HOLDER);
@@ -190,22 +200,24 @@ describe('the regional hub in the desk app', () => {
     await warning.waitFor();
     expect(await warning.getAttribute('aria-label')).toContain('Gäller ett kort på Skövde');
     await shot('register-region');
+    await expectAccessible('register, whole region');
 
     // Another station's card is read-only: no lifecycle actions in its drawer.
     await theirs.click();
-    const drawer = page.getByRole('dialog', { name: /Kort 9752200000000000101 — Skövde/ });
+    const drawer = page.getByRole('dialog', { name: /Kort 9752 2000 0000 0000 101 — Skövde/ });
     await drawer.getByText(/Kortet registrerades på kortstationen Skövde och kan bara ändras där/).waitFor();
     await drawer.getByText('Registrerat', { exact: true }).waitFor();
     for (const action of ['Avsluta', 'Förläng', 'Makulera', 'Rätta']) {
       expect(await drawer.getByRole('button', { name: new RegExp(action) }).count()).toBe(0);
     }
     await shot('register-region-card');
+    await expectAccessible("another station's card");
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 
     // This station's own card opens with its findings, the cross-station one among them.
     await mine.click();
-    const own = page.getByRole('dialog', { name: /Kort 9752200000000000301/ });
+    const own = page.getByRole('dialog', { name: /Kort 9752 2000 0000 0000 301/ });
     await own.getByText(/Korthållaren har redan ett reservkort som gäller vid utfärdandet/).waitFor();
     await page.keyboard.press('Escape');
     await own.waitFor({ state: 'hidden' });
@@ -230,6 +242,7 @@ describe('the regional hub in the desk app', () => {
     await organisations.getByText('Vårdcentralen Norr').waitFor();
     await expect.poll(() => syncState().textContent(), { timeout: 30_000 }).not.toMatch(/väntar/);
     await shot('report-region');
+    await expectAccessible('report, whole region');
   });
 
   it('raises the changed-since-export alert when a late card changes an exported month', async () => {
@@ -281,6 +294,7 @@ describe('the regional hub in the desk app', () => {
     await page.goto(`${h.url}/#/register`);
     await page.getByRole('table').first().waitFor();
     await shot('shell-sync-state');
+    await expectAccessible('the shell while the hub is gone');
     await page.goto(`${h.url}/#/installningar`);
     const failed = page.getByText('Senaste synkningen misslyckades');
     await failed.waitFor();

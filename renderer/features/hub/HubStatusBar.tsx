@@ -111,7 +111,7 @@ export function HubStatusBar() {
             fw={600}
             c="orange.9"
             style={{ display: 'inline-flex', alignItems: 'center', gap: 4, whiteSpace: 'nowrap' }}
-            aria-label={`${t('hub.status.changedReport', { months: status.changedReportedMonths.join(', ') })}. ${t('hub.status.openReport')}`}
+            aria-label={`${t('hub.status.changedReportShort', { months: status.changedReportedMonths.join(', ') })}: ${t('hub.status.changedReport', { months: status.changedReportedMonths.join(', ') })}. ${t('hub.status.openReport')}`}
           >
             <IconFileAlert size={16} stroke={1.8} aria-hidden />
             {t('hub.status.changedReportShort', { months: status.changedReportedMonths.join(', ') })}

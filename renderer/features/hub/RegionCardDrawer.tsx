@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegionCardDetail, RegionCardRow } from '../../../shared/ipc/hub';
 import { useApi } from '../../ipc/client';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
+import { formatCardNumber } from '../../lib/card-number';
 import { formatIsoLocal } from '../../lib/time';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -63,7 +64,7 @@ export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
       position="right"
       size={520}
       padding="lg"
-      title={row ? t('hub.card.title', { cardNumber: row.cardNumber, station }) : ''}
+      title={row ? t('hub.card.title', { cardNumber: formatCardNumber(row.cardNumber), station }) : ''}
       styles={{ title: { fontSize: 'var(--mantine-font-size-lg)', fontWeight: 650 } }}
       closeButtonProps={{ 'aria-label': t('form.dismiss') }}
     >
@@ -130,7 +131,7 @@ export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
           )}
           <DataList size="sm" labelWidth={190} withDivider>
             <Item label={t('hub.card.station')}>{station}</Item>
-            <Item label={field('cardNumber')}>{card.cardNumber}</Item>
+            <Item label={field('cardNumber')}>{formatCardNumber(card.cardNumber)}</Item>
             <Item label={field('assuranceLevel')}>{card.assuranceLevel}</Item>
             <Item label={field('holderHsaId')}>{card.holderHsaId}</Item>
             <Item label={field('holderIdType')}>{t(`common:holderIdType.${card.holderIdType}`)}</Item>

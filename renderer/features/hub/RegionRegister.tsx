@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { RegionCardPage, RegionCardRow } from '../../../shared/ipc/hub';
 import { useApi } from '../../ipc/client';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
+import { formatCardNumber } from '../../lib/card-number';
 import { formatIsoLocal } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { RegionCardDrawer } from './RegionCardDrawer';
@@ -210,7 +211,7 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
                     tabIndex={0}
                     onClick={() => open(row)}
                     onKeyDown={(e) => onKey(e, row)}
-                    aria-label={t('hub.register.openCard', { cardNumber: row.cardNumber })}
+                    aria-label={t('hub.register.openCard', { cardNumber: formatCardNumber(row.cardNumber) })}
                     data-own={row.own ? 'true' : 'false'}
                     style={{ cursor: 'pointer' }}
                   >
@@ -222,7 +223,7 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
                     </Table.Td>
                     <Table.Td style={mono}>
                       <Group gap={6} wrap="nowrap">
-                        <Text size="sm">{row.cardNumber}</Text>
+                        <Text size="sm">{formatCardNumber(row.cardNumber)}</Text>
                         <Badge variant="default" radius="sm" size="sm" tt="none">
                           {t('card.level', { level: row.assuranceLevel })}
                         </Badge>

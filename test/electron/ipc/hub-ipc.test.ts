@@ -188,8 +188,16 @@ describe('connecting in Settings', () => {
     expect(settings).toMatchObject({ joined: true, deskId: 'desk-z', hasPassword: false });
     expect(app.credentials.get()).toBeNull();
     expect((await app.ok('hub:status')).state).toBe('no-password');
-    // Connecting again as the same station works.
-    await app.ok('hub:connect', splitLogin(login.url));
+    // Connecting again as the same station works; the password is asked for again.
+    const { url, password } = splitLogin(login.url);
+    expect(await app.call('hub:connect', { url, password: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fields: [{ field: 'password' }] },
+    });
+    await app.ok('hub:connect', { url, password });
+    // A new address for the same station keeps the stored password.
+    const renamed = await app.ok('hub:connect', { url: `${url}?application_name=disk`, password: '' });
+    expect(renamed.settings).toMatchObject({ hasPassword: true, url: `${url}?application_name=disk` });
     expect((await app.ok('hub:sync')).state).toBe('idle');
   });
 

@@ -95,8 +95,12 @@ describe('after joining', () => {
     await user.click(await screen.findByText('Hela regionen', {}, SLOW));
     await screen.findByRole('heading', { name: 'Register — hela regionen' }, SLOW);
     const table = await screen.findByRole('table', { name: 'Regionens reservkort' }, SLOW);
-    const theirs = await within(table).findByRole('row', { name: 'Visa kortet 9752200000000000009' }, SLOW);
-    const mine = within(table).getByRole('row', { name: 'Visa kortet 9752200000000000001' });
+    const theirs = await within(table).findByRole(
+      'row',
+      { name: 'Visa kortet 9752 2000 0000 0000 009' },
+      SLOW,
+    );
+    const mine = within(table).getByRole('row', { name: 'Visa kortet 9752 2000 0000 0000 001' });
     expect(within(theirs).getByText('Skövde')).toBeInTheDocument();
     expect(within(theirs).getByLabelText('Bara läsning')).toBeInTheDocument();
     expect(within(theirs).getByText(HOLDER)).toBeInTheDocument();
@@ -107,7 +111,7 @@ describe('after joining', () => {
     expect(warning.getAttribute('aria-label')).toContain('Gäller ett kort på Skövde');
 
     await user.click(theirs);
-    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752200000000000009 — Skövde' }, SLOW);
+    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 009 — Skövde' }, SLOW);
     expect(
       await within(drawer).findByText(
         /Kortet registrerades på kortstationen Skövde och kan bara ändras där/,
@@ -124,7 +128,8 @@ describe('after joining', () => {
     await user.click(screen.getByRole('combobox', { name: 'Kortstation' }));
     await user.click(await screen.findByRole('option', { name: 'Skövde' }, SLOW));
     await waitFor(
-      () => expect(within(table).queryByRole('row', { name: 'Visa kortet 9752200000000000001' })).toBeNull(),
+      () =>
+        expect(within(table).queryByRole('row', { name: 'Visa kortet 9752 2000 0000 0000 001' })).toBeNull(),
       SLOW,
     );
     expect(
