@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../shared/ipc/contract';
 import { useApi } from './ipc/client';
 import { AppLayout } from './components/AppLayout';
+import { HealthBanner } from './components/HealthBanner';
 import { RegisterPage } from './features/register/RegisterPage';
 import { SetupModal } from './features/setup/SetupModal';
 import { useExpiryNotification } from './features/review/use-expiry-notification';
@@ -107,6 +108,7 @@ export function App() {
   return (
     <AppLayout route={route} info={info} announcement={announcement}>
       <PageFocusProvider request={focusRequest} handledRef={focusHandledRef}>
+        <HealthBanner />
         <SetupModal />
         <Suspense fallback={<PageLoading />}>
           {route.page === 'report' ? (

@@ -1,6 +1,6 @@
 import { SCHEMA_VERSION } from '../db/migrations';
 import { DatabaseDamagedError, openReadOnly } from '../db/health';
-import { openDatabase, type Db } from '../db/open';
+import { openDatabase, openDatabaseForReading, type Db } from '../db/open';
 import type { ServiceContext } from '../services/context';
 
 /** ok: read-write; damaged: open read-only; unreadable: SQLite cannot use the file at all. */
@@ -20,6 +20,13 @@ export interface OpenStateOptions {
   databasePath: string;
   nativeBinding?: string;
   now: () => number;
+  busyTimeoutMs?: number;
+  /**
+   * `read-only`: open without writing anything (the CLI's reading commands), so a
+   * read-only folder or a full disk still answers; falls back to the ordinary open for a
+   * register that does not exist yet or needs migrating.
+   */
+  access?: 'read-write' | 'read-only';
   makeServices: (db: Db) => ServiceContext;
 }
 
@@ -32,9 +39,19 @@ export interface OpenStateOptions {
 export function openDatabaseState(options: OpenStateOptions): DatabaseState {
   const checkedAt = options.now();
   try {
+    const reading =
+      options.access === 'read-only'
+        ? openDatabaseForReading(options.databasePath, {
+            ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+            ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+          })
+        : undefined;
+    if (reading)
+      return { status: 'ok', db: reading, services: options.makeServices(reading), problems: [], checkedAt };
     const db = openDatabase(options.databasePath, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       now: () => new Date(options.now()),
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
     });
     return { status: 'ok', db, services: options.makeServices(db), problems: [], checkedAt };
   } catch (error) {

@@ -13,4 +13,9 @@ export interface Maintenance {
   createBackup(path?: string): BackupCreated;
   /** Verifies the named backup, puts the current database aside and replaces it, reopens. */
   restoreBackup(name: string): BackupRestored;
+  /**
+   * Accepts a database found behind its recorded audit head (IT, after looking into it):
+   * audited, and the check is clear from then on. False when there was nothing to accept.
+   */
+  acceptAuditHead(): boolean;
 }

@@ -105,13 +105,40 @@ export function runEnd(args: string[], env: CommandEnv): void {
   env.stdout(JSON.stringify(runService(env, id, () => endCard(services, id, endedAt, endReason))));
 }
 
-/** `audit verify`: checks the audit log's hash chain; exit 1 and the first broken seq when it is broken. */
+/**
+ * `audit verify`: checks the audit log's hash chain, and that the database still holds the
+ * newest entry recorded beside it (`<register>.audit-head`); exit 1, naming the first
+ * broken or missing entry, when either fails. `audit accept-head --yes`: IT accepts a
+ * database found behind its recorded head (audited); the check is clear from then on.
+ */
 export function runAudit(args: string[], env: LifecycleEnv): number {
   const [sub, ...rest] = args;
+  if (sub === 'accept-head' && rest.length === 1 && rest[0] === '--yes') {
+    env.stdout(JSON.stringify({ accepted: env.backend().maintenance.acceptAuditHead() }));
+    return 0;
+  }
   if (sub !== 'verify' || rest.length > 0) throw usage(env, 'audit');
-  const result = verifyAudit(env.backend().db);
+  const backend = env.backend();
+  const result = verifyAudit(backend.db);
+  const rollback = backend.auditRollback();
+  if (!result.ok) {
+    env.stdout(JSON.stringify(result));
+    env.stderr(env.t('cli:audit.broken', { seq: result.firstBrokenSeq, reason: result.reason }));
+    return 1;
+  }
+  if (rollback) {
+    env.stdout(
+      JSON.stringify({
+        ok: false,
+        firstBrokenSeq: Math.min(rollback.databaseSeq + 1, rollback.recordedSeq),
+        reason: 'behind-recorded-head',
+        rows: result.rows,
+        ...rollback,
+      }),
+    );
+    env.stderr(env.t('cli:audit.rollback', rollback));
+    return 1;
+  }
   env.stdout(JSON.stringify(result));
-  if (result.ok) return 0;
-  env.stderr(env.t('cli:audit.broken', { seq: result.firstBrokenSeq, reason: result.reason }));
-  return 1;
+  return 0;
 }

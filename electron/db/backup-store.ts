@@ -12,7 +12,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { BACKUP_KIND_NAMES } from '../../shared/ipc/maintenance';
 import { BackupVerificationError, verifyDatabaseFile } from './health';
-import type { Db } from './open';
+import type { Db } from './types';
+import { readRegisterId, registerIdOfFile } from './register-identity';
 
 /**
  * Kinds of backup. `daily` and `pre-migration` are automatic, `manual` is asked for,
@@ -73,7 +74,8 @@ export function parseBackupName(name: string): { kind: BackupKind; createdAt: nu
 
 /** Every backup in the folder, newest first. Files that are not backups are ignored. */
 export function listBackupFiles(dir: string): BackupFile[] {
-  if (!existsSync(dir)) return [];
+  // A file where the folder belongs holds no backups; writing one says why it cannot.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: BackupFile[] = [];
   for (const name of readdirSync(dir)) {
     const parsed = parseBackupName(name);
@@ -87,6 +89,27 @@ export function listBackupFiles(dir: string): BackupFile[] {
     }
   }
   return out.sort((a, b) => b.createdAt - a.createdAt || b.name.localeCompare(a.name));
+}
+
+/**
+ * Whose a backup is, by the identity recorded inside it: `this` register's; `other`, a
+ * backup of another register (never counted, offered or restored); `unmarked`, written
+ * before registers had identities; `unknown`, when this register's own identity is not
+ * known (an unreadable register); `unreadable`, a file that cannot be opened at all.
+ */
+export type BackupOwner = 'this' | 'other' | 'unmarked' | 'unknown' | 'unreadable';
+
+/** Whose `file` is, for the register whose identity is `registerId`. */
+export function backupOwner(
+  file: BackupFile,
+  registerId: string | undefined,
+  nativeBinding?: string,
+): BackupOwner {
+  const id = registerIdOfFile(file.path, nativeBinding);
+  if (id === undefined) return 'unreadable';
+  if (id === null) return 'unmarked';
+  if (registerId === undefined) return 'unknown';
+  return id === registerId ? 'this' : 'other';
 }
 
 /** `dir/name`, or `dir/name-2.db`, `-3`, … when that is taken. */
@@ -156,20 +179,29 @@ export function writeBackup(
     backupName(options.databasePath, options.kind, options.at, options.fromVersion),
   );
   writeVerifiedCopy(db, target, options.nativeBinding);
-  rotateBackups(options.dir);
+  rotateBackups(options.dir, readRegisterId(db), Date.now(), options.nativeBinding);
   const written = listBackupFiles(options.dir).find((b) => b.path === target);
   if (!written) throw new Error(`backup ${target} vanished after writing`);
   return written;
 }
 
 /**
- * Keeps the newest KEEP[kind] backups of each kind and deletes the rest, plus temporary
- * files an interrupted backup left behind more than an hour ago.
+ * Keeps the newest KEEP[kind] backups of each kind of the register whose identity is
+ * `registerId` (null: a register from before identities) and deletes the rest of its
+ * own, plus temporary files an interrupted backup left behind more than an hour ago.
+ * Another register's backups are never counted nor deleted; with `registerId` unknown
+ * (undefined) no backup is.
  */
-export function rotateBackups(dir: string, now = Date.now()): string[] {
+export function rotateBackups(
+  dir: string,
+  registerId: string | null | undefined,
+  now = Date.now(),
+  nativeBinding?: string,
+): string[] {
   const removed: string[] = [];
   const seen: Record<BackupKind, number> = { daily: 0, manual: 0, 'pre-migration': 0, 'before-restore': 0 };
   for (const backup of listBackupFiles(dir)) {
+    if (registerId === undefined || registerIdOfFile(backup.path, nativeBinding) !== registerId) continue;
     seen[backup.kind]++;
     if (seen[backup.kind] > KEEP[backup.kind]) {
       removeQuietly(backup.path);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Db } from './open';
+import type { Db } from './types';
 
 /** The outcome of SQLite's own consistency checks: ok, or the first problems it found. */
 export type CheckResult = { ok: true } | { ok: false; problems: string[] };

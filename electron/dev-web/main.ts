@@ -17,6 +17,8 @@ const backend = createBackend({
   version: readVersion(),
   logError: (channel, error) => console.error(`[${channel}]`, error),
   chooseExportPath: exportFolderChooser(exportDir),
+  // The hub password lives in memory in the browser mode: gone when the server stops.
+  hub: { background: true },
 });
 const server = await startWebServer({
   router: backend.router,
@@ -27,10 +29,13 @@ const server = await startWebServer({
 console.log(`Kortliggaren (webbläge) på ${server.url}  databas: ${databasePath}`);
 
 const stop = () => {
-  void server.close().finally(() => {
-    backend.close();
-    process.exit(0);
-  });
+  void server
+    .close()
+    .then(() => backend.stopSync())
+    .finally(() => {
+      backend.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

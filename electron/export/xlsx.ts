@@ -1,4 +1,3 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { MonthlyReport } from '../../shared/report/monthly';
 import {
   aboutTable,
@@ -8,6 +7,7 @@ import {
   type ReportTable,
   type TableCell,
 } from '../../shared/report/tables';
+import { startWorker, unpackedUrl, workerScript, type WorkerReader } from '../platform/worker-thread';
 import { neutraliseCell } from './neutralise';
 
 /** One worksheet as plain data: what the worker turns into XLSX. */
@@ -81,52 +81,38 @@ export function buildWorkbookSpec(
   };
 }
 
-type WorkerReply = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/** What the rendering worker (xlsx-worker.ts) posts once: the file, or why it failed. */
+export type XlsxWorkerReply = { kind: 'done'; bytes: Uint8Array } | { kind: 'failed'; message: string };
 
 // Generous: a month of a desk's cards renders in well under a second.
 const SYNC_TIMEOUT_MS = 120_000;
 
 /**
- * Where the rendering worker's script is. From source (tsx, vitest) it sits beside this
- * file. In the desktop bundle scripts/build-electron.mjs writes it next to main.cjs and
- * makes `import.meta.url` name main.cjs, so the same relative URL finds it. A packaged
- * app keeps it outside the asar archive (`asarUnpack` in electron-builder.yml): Electron
- * patches the CommonJS loader and `fs` for asar, but a worker's ES module loader is not
- * promised to see into the archive, so it is pointed at the unpacked copy.
+ * Where the rendering worker's script is. From source (tsx, vitest) it is xlsx-worker.ts
+ * beside this file. In the desktop bundle scripts/build-electron.mjs writes
+ * xlsx-worker.mjs next to main.cjs and makes `import.meta.url` name main.cjs, so the same
+ * relative URL finds it; a packaged app takes the copy outside the asar archive.
  */
 export function xlsxWorkerUrl(base: string = import.meta.url): URL {
-  const url = new URL('./xlsx-worker.mjs', base);
-  return new URL(url.href.replace(/\.asar\//, '.asar.unpacked/'));
+  return unpackedUrl(new URL('./xlsx-worker.mjs', base));
 }
 
-function startWorker(spec: WorkbookSpec): { worker: Worker; port: MessagePort; signal: Int32Array } {
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(xlsxWorkerUrl(), {
-    workerData: { spec, port: port2, signal },
-    transferList: [port2],
-  });
-  return { worker, port: port1, signal };
+function start(spec: WorkbookSpec): WorkerReader {
+  return startWorker(workerScript('xlsx-worker', import.meta.url), spec);
 }
 
-function unwrap(reply: WorkerReply): Uint8Array {
-  if (!reply.ok) throw new Error(`XLSX rendering failed: ${reply.message}`);
+function unwrap(reply: XlsxWorkerReply): Uint8Array {
+  if (reply.kind !== 'done') throw new Error(`XLSX rendering failed: ${reply.message}`);
   return reply.bytes;
 }
 
 /** Renders a workbook to XLSX bytes in a worker thread. */
 export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
-  const { worker, port } = startWorker(spec);
+  const reader = start(spec);
   try {
-    const reply = await new Promise<WorkerReply>((resolve, reject) => {
-      port.once('message', (message: WorkerReply) => resolve(message));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`XLSX worker stopped (${code})`)));
-    });
-    return unwrap(reply);
+    return unwrap((await reader.nextAsync()) as XlsxWorkerReply);
   } finally {
-    port.close();
-    void worker.terminate();
+    reader.close();
   }
 }
 
@@ -135,16 +121,10 @@ export async function renderXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
  * commands are synchronous while exceljs is not.
  */
 export function renderXlsxSync(spec: WorkbookSpec): Uint8Array {
-  const { worker, port, signal } = startWorker(spec);
+  const reader = start(spec);
   try {
-    if (Atomics.wait(signal, 0, 0, SYNC_TIMEOUT_MS) === 'timed-out') {
-      throw new Error('XLSX rendering timed out');
-    }
-    const received = receiveMessageOnPort(port);
-    if (!received) throw new Error('XLSX worker gave no answer');
-    return unwrap(received.message as WorkerReply);
+    return unwrap(reader.next(SYNC_TIMEOUT_MS) as XlsxWorkerReply);
   } finally {
-    port.close();
-    void worker.terminate();
+    reader.close();
   }
 }

@@ -17,6 +17,7 @@ import { exportPersonalData } from '../services/personal-data';
 import { completeSetup, setupStatus } from '../services/setup';
 import { renameOrganisation } from '../services/organisations';
 import type { Handlers } from './router';
+import { createHubHandlers, type HubAccess } from './hub-handlers';
 
 /**
  * Asks where to save an export (the desktop app: the native save dialog); resolves to an
@@ -28,6 +29,8 @@ export type ChooseExportPath = (suggestedName: string, format: ExportFormat) => 
 export interface HandlerOptions {
   /** Used by `report:export` when the UI sends no path; without it a path is required. */
   chooseExportPath?: ChooseExportPath | undefined;
+  /** The regional hub's channels: the background sync and the password store. */
+  hub: HubAccess;
 }
 
 /**
@@ -38,7 +41,7 @@ export function createHandlers(
   ctx: ServiceContext,
   info: AppInfo,
   maintenance: Maintenance,
-  options: HandlerOptions = {},
+  options: HandlerOptions,
 ): Handlers {
   return {
     'app:info': () => info,
@@ -91,5 +94,6 @@ export function createHandlers(
     'setup:status': () => setupStatus(ctx),
     'setup:complete': (input) => completeSetup(ctx, input),
     'organisations:rename': ({ hsaId, name }) => renameOrganisation(ctx, hsaId, name),
+    ...createHubHandlers(ctx, options.hub),
   };
 }

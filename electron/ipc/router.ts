@@ -1,6 +1,7 @@
 import { toFieldErrors } from '../../shared/domain/errors';
 import { contract, type Channel, type ChannelArgs, type ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
+import { classifySystemError } from '../services/system-errors';
 import { AppError } from './app-error';
 
 /** One function per channel; each receives input already parsed by the contract. */
@@ -30,7 +31,11 @@ function isChannel(name: string): name is Channel {
  * loopback HTTP in the browser mode, tests): checks the sender, parses the input with the
  * contract, runs the handler and wraps the outcome in `{ ok, value | error }`.
  */
-export function createRouter(handlers: Handlers, logError: ErrorLogger = () => {}): Router {
+export function createRouter(
+  handlers: Handlers,
+  logError: ErrorLogger = () => {},
+  options: { dataDir?: string } = {},
+): Router {
   return {
     async invoke(channel, input, context) {
       if (!context.trustedSender) {
@@ -60,6 +65,9 @@ export function createRouter(handlers: Handlers, logError: ErrorLogger = () => {
           };
         }
         logError(channel, error);
+        // A full disk, a busy or read-only register: a code the UI explains, not 'internal'.
+        const fault = classifySystemError(error, options.dataDir);
+        if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
         return { ok: false, error: { code: 'internal', message: 'internal error' } };
       }
     },

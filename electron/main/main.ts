@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { createBackend, type Backend } from '../app/backend';
 import { resolveDatabasePath, resolveDataDir } from '../platform/data-dir';
 import { resolveNativeBinding } from '../platform/native-binding';
+import { systemErrorDetail, systemFaultCode } from '../services/system-errors';
+import { createSafeCredentialStore } from './credential-store';
 import { createExportPathChooser } from './export-dialog';
 import { registerIpc } from './ipc-electron';
 import { createFileLogger, type Logger } from './logging';
@@ -66,11 +68,20 @@ function start(dataDir: string): void {
         parent: () => mainWindow,
         texts,
       }),
+      // The desk's hub password, encrypted by the OS key store in the data folder; the
+      // register syncs in the background once it has joined a hub.
+      hub: {
+        credentials: createSafeCredentialStore({
+          dataDir,
+          onUnreadable: (error) => logError('credentials', error),
+        }),
+        background: true,
+      },
     });
   } catch (error) {
     logError('start', error);
     // Without the register there is nothing to show; say why instead of an empty window.
-    dialog.showErrorBox(texts.startupFailedTitle, texts.startupFailed(String(error)));
+    dialog.showErrorBox(texts.startupFailedTitle, texts.startupFailed(startupReason(error, dataDir)));
     app.exit(1);
     return;
   }
@@ -92,6 +103,15 @@ function start(dataDir: string): void {
     ),
   );
   openMainWindow(dataDir);
+}
+
+// A read-only or full disk, a register from a newer app: what it means and what to do,
+// with the technical detail (code and path) for IT; anything else as it was thrown.
+function startupReason(error: unknown, dataDir: string): string {
+  const code = systemFaultCode(error, dataDir);
+  if (!code) return String(error);
+  const detail = systemErrorDetail(error);
+  return detail ? `${texts.fault(code)}\n\n(${detail})` : texts.fault(code);
 }
 
 /**
@@ -168,6 +188,19 @@ function main(): void {
 
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) openMainWindow(dataDir);
+  });
+
+  // A sync under way is given a few seconds to finish before the register closes; a run
+  // cut short loses nothing (an unacknowledged batch is pushed again next time).
+  let syncStopped = false;
+  app.on('before-quit', (event) => {
+    if (syncStopped || !backend) return;
+    event.preventDefault();
+    syncStopped = true;
+    backend
+      .stopSync()
+      .catch((error: unknown) => logError('sync', error))
+      .finally(() => app.quit());
   });
 
   app.on('will-quit', () => {

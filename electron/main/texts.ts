@@ -1,4 +1,7 @@
 import type { Language } from '../../shared/i18n';
+import { en as commonEn } from '../../shared/i18n/en';
+import { sv as commonSv } from '../../shared/i18n/sv';
+import type { ErrorCode } from '../../shared/ipc/result';
 
 /**
  * The few strings the main process shows itself (menu, dialogs). They live here rather
@@ -36,6 +39,8 @@ export interface MainTexts {
   ok: string;
   startupFailedTitle: string;
   startupFailed: (reason: string) => string;
+  /** What a fault of the disk, the file system or SQLite means, and what to do (`error.<code>`). */
+  fault: (code: ErrorCode) => string;
   /** The data folder set by IT cannot be used (the machine-wide config file is broken). */
   dataDirFailed: (reason: string) => string;
   /** The save dialog of the monthly report export. */
@@ -74,6 +79,7 @@ const sv: MainTexts = {
   ok: 'OK',
   startupFailedTitle: 'Kortliggaren kunde inte starta',
   startupFailed: (reason) => `Registret kunde inte öppnas.\n\n${reason}`,
+  fault: (code) => commonSv.error[code],
   dataDirFailed: (reason) =>
     `Datamappen som IT har angett i konfigurationsfilen kan inte användas. Kontakta IT-supporten.\n\n${reason}`,
   saveReportTitle: 'Spara månadsrapport',
@@ -111,6 +117,7 @@ const en: MainTexts = {
   ok: 'OK',
   startupFailedTitle: 'Kortliggaren could not start',
   startupFailed: (reason) => `The register could not be opened.\n\n${reason}`,
+  fault: (code) => commonEn.error[code],
   dataDirFailed: (reason) =>
     `The data folder set by IT in the config file cannot be used. Contact IT support.\n\n${reason}`,
   saveReportTitle: 'Save monthly report',

@@ -1,6 +1,7 @@
 import type { AuditEntryOut, AuditQuery } from '../../shared/domain/lifecycle';
 import { formatInstant } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
+import { readTransaction } from '../db/write-transaction';
 import { GENESIS_HASH, hashAuditRow } from '../db/repositories/audit';
 import { createAuditReader, type AuditReader } from '../db/repositories/audit-read';
 import type { ServiceContext } from './context';
@@ -35,7 +36,7 @@ function readerFor(db: Db): AuditReader {
 export function verifyAudit(db: Db): AuditVerification {
   const reader = readerFor(db);
   // One read transaction: a consistent snapshot even while the desk keeps working.
-  return db.transaction((): AuditVerification => {
+  return readTransaction(db, (): AuditVerification => {
     let expectedSeq = 1;
     let previousHash = GENESIS_HASH;
     let rows = 0;
@@ -55,7 +56,7 @@ export function verifyAudit(db: Db): AuditVerification {
       return { ok: false, firstBrokenSeq: expectedSeq, reason: 'rows-missing-at-end' };
     }
     return { ok: true, rows };
-  })();
+  });
 }
 
 function parseJson(text: string | null): unknown {

@@ -14,6 +14,7 @@ import type { BackupCreated, BackupInfo } from '../../shared/ipc/maintenance';
 import { formatInstant } from '../../shared/time/stockholm';
 import {
   backupName,
+  backupOwner,
   listBackupFiles,
   rotateBackups,
   syncPath,
@@ -22,8 +23,9 @@ import {
   writeVerifiedCopy,
   type BackupFile,
 } from '../db/backup-store';
+import { auditHeadPath, removeAuditHeadFile } from '../db/audit-head';
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { AppError, invalidInput } from '../ipc/app-error';
 import { checkExportTarget } from './export-target';
 
@@ -33,6 +35,15 @@ export interface BackupEnv {
   backupDir: string;
   nativeBinding?: string;
   now: () => number;
+  /**
+   * The open register's identity (migration 007), undefined while it is not known. Only
+   * backups that carry it count as this register's (see backupOwner).
+   */
+  registerId?: () => string | undefined;
+}
+
+function ownerOf(env: BackupEnv, file: BackupFile) {
+  return backupOwner(file, env.registerId?.(), env.nativeBinding);
 }
 
 /** A daily backup is due when the newest good backup is older than this. */
@@ -53,14 +64,16 @@ export function toBackupInfo(file: BackupFile): BackupInfo {
   };
 }
 
-/** Every backup, newest first. */
+/** Every backup that may be this register's, newest first; another register's are left out. */
 export function listBackups(env: BackupEnv): BackupInfo[] {
-  return listBackupFiles(env.backupDir).map(toBackupInfo);
+  return listBackupFiles(env.backupDir)
+    .filter((b) => ownerOf(env, b) !== 'other')
+    .map(toBackupInfo);
 }
 
-/** The newest backup of a verified kind, if any. */
+/** The newest backup of this register of a verified kind, if any. */
 export function latestBackup(env: BackupEnv): BackupFile | undefined {
-  return listBackupFiles(env.backupDir).find((b) => VERIFIED_KINDS.has(b.kind));
+  return listBackupFiles(env.backupDir).find((b) => VERIFIED_KINDS.has(b.kind) && ownerOf(env, b) === 'this');
 }
 
 /** What an automatic backup attempt left to report: null when all went well. */
@@ -140,16 +153,27 @@ export function createBackup(db: Db, env: BackupEnv, path?: string): BackupCreat
   }
 }
 
-/** The backup with this name, or not-found. Only files the folder listing knows are eligible. */
+/**
+ * The backup with this name, or not-found. Only files the folder listing knows are
+ * eligible, and never a backup of another register (invalid input naming `name`).
+ */
 export function findBackup(env: BackupEnv, name: string): BackupFile {
   const found = listBackupFiles(env.backupDir).find((b) => b.name === name);
   if (!found) throw new AppError('not-found', `backup ${name} not found`);
+  if (ownerOf(env, found) === 'other') {
+    throw invalidInput([{ field: 'name', message: 'backup.otherRegister' }]);
+  }
   return found;
 }
 
-/** The newest backup that passes integrity_check now, trying a few; for a damaged database. */
+/**
+ * The newest backup of this register that passes integrity_check now, trying a few; for
+ * a damaged database. Nothing is offered while the register's identity is unknown.
+ */
 export function findRestoreCandidate(env: BackupEnv): BackupFile | undefined {
-  const candidates = listBackupFiles(env.backupDir).filter((b) => VERIFIED_KINDS.has(b.kind));
+  const candidates = listBackupFiles(env.backupDir).filter(
+    (b) => VERIFIED_KINDS.has(b.kind) && ownerOf(env, b) === 'this',
+  );
   return candidates
     .slice(0, RESTORE_CANDIDATES)
     .find((b) => verifyDatabaseFile(b.path, env.nativeBinding).ok);
@@ -198,6 +222,8 @@ export function replaceWithBackup(
   removeIfPresent(`${db}-shm`);
   renameSync(temp, db);
   syncPath(dirname(db), true);
-  rotateBackups(env.backupDir);
+  // The recorded audit head was the replaced database's; the next open records this one's.
+  removeAuditHeadFile(auditHeadPath(db));
+  rotateBackups(env.backupDir, env.registerId?.(), env.now(), env.nativeBinding);
   return { restored, beforeRestore };
 }

@@ -5,8 +5,10 @@ import { toCardRecord, toCardValues } from '../db/repositories/cards';
 import { invalidInput } from '../ipc/app-error';
 import { sameContent } from './cards';
 import type { ServiceContext } from './context';
+import { isPulledCard } from '../sync/region-data';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
+import { recordCardEvent } from './outbox';
 
 /** Changes to a saved card: any field of SPEC §3 except its id. */
 export type CardChanges = Partial<Omit<CardInputRaw, 'id'>>;
@@ -25,7 +27,7 @@ const violationCodes = (codes: readonly string[]): Set<string> =>
  */
 export function correctCard(ctx: ServiceContext, id: string, changes: CardChanges, why: string): CardRecord {
   const reason = parseWhy(why);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     const problems: FieldError[] = [];
     if (row.voided_at !== null) problems.push({ field: 'id', message: 'card.voided' });
@@ -51,7 +53,11 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
     if (!organisation && !values.organisationName) {
       problems.push({ field: 'organisationName', message: 'organisationName.requiredForNew' });
     }
-    if (values.extendsCardId && !ctx.cards.exists(values.extendsCardId)) {
+    if (
+      values.extendsCardId &&
+      !ctx.cards.exists(values.extendsCardId) &&
+      !isPulledCard(ctx, values.extendsCardId)
+    ) {
       problems.push({ field: 'extendsCardId', message: 'extendsCardId.unknown' });
     }
     if (problems.length > 0) throw invalidInput(problems);
@@ -74,6 +80,7 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
     const before = ctx.findings.ruleCard(row.id)!;
     const hadViolations = violationCodes(ctx.findings.storedFor(row.id).map((f) => f.code));
     ctx.cards.overwrite(values, at);
+    recordCardEvent(ctx, 'corrected', row.id);
     const after = loadCard(ctx, row.id);
     auditCard(ctx, 'card.correct', row.id, auditSnapshot(row), { ...auditSnapshot(after), why: reason }, at);
 
@@ -88,5 +95,5 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
     }
     recomputeAround(ctx, [before, card], data);
     return toCardRecord(after);
-  })();
+  });
 }

@@ -6,7 +6,9 @@ import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/car
 import { AppError, invalidInput } from '../ipc/app-error';
 import { hasViolation } from '../../shared/rules';
 import type { ServiceContext } from './context';
+import { isPulledCard } from '../sync/region-data';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
+import { recordCardEvent } from './outbox';
 
 /** The outcome of storing one validated card. */
 export type StoreOutcome = { status: 'inserted'; id: string } | { status: 'unchanged'; id: string };
@@ -38,11 +40,17 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
     if (sameContent(toCardValues(existing), values)) return { status: 'unchanged', id };
     problems.push({ field: 'id', message: 'id.conflict' });
   }
+  if (!existing && values.id && isPulledCard(ctx, values.id))
+    problems.push({ field: 'id', message: 'id.otherDesk' });
   const organisation = ctx.organisations.get(values.organisationHsaId);
   if (!organisation && !values.organisationName) {
     problems.push({ field: 'organisationName', message: 'organisationName.requiredForNew' });
   }
-  if (values.extendsCardId && !ctx.cards.exists(values.extendsCardId)) {
+  if (
+    values.extendsCardId &&
+    !ctx.cards.exists(values.extendsCardId) &&
+    !isPulledCard(ctx, values.extendsCardId)
+  ) {
     problems.push({ field: 'extendsCardId', message: 'extendsCardId.unknown' });
   }
   if (problems.length > 0) throw invalidInput(problems);
@@ -62,6 +70,7 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
   }
   const card: NewCard = { ...values, id };
   ctx.cards.insert(card, at);
+  recordCardEvent(ctx, 'registered', id);
   ctx.audit.append({
     at,
     actor: ctx.actor(),
@@ -80,7 +89,7 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
  * UI asks for an explicit confirmation); warnings never block.
  */
 export function registerCard(ctx: ServiceContext, values: CardValues): CardRecord {
-  const outcome = ctx.db.transaction(() => {
+  const outcome = ctx.transaction(() => {
     const stored = storeCard(ctx, values);
     const card = ctx.findings.ruleCard(stored.id)!;
     const data = loadRuleData(ctx);
@@ -91,7 +100,7 @@ export function registerCard(ctx: ServiceContext, values: CardValues): CardRecor
     }
     recomputeAround(ctx, [card], data);
     return stored;
-  })();
+  });
   return getCard(ctx, outcome.id);
 }
 

@@ -2,8 +2,10 @@ import { createAuditRepository } from '../db/repositories/audit';
 import { createCardRepository } from '../db/repositories/cards';
 import { createFindingRepository } from '../db/repositories/findings';
 import { createOrganisationRepository } from '../db/repositories/organisations';
+import { withRegionHistory } from '../db/repositories/pulled-cards';
 import { createDecisionRepository, createSettingsRepository } from '../db/repositories/rules-data';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
+import { writeTransaction } from '../db/write-transaction';
 
 /** What services need: the database, its repositories, who acts and the clock. */
 export interface ServiceContext {
@@ -17,6 +19,11 @@ export interface ServiceContext {
   /** The desk user recorded in the audit log. */
   actor: () => string;
   now: () => number;
+  /**
+   * Runs `fn` as one write transaction (BEGIN IMMEDIATE, so a busy register is waited
+   * for); throwing rolls it back. Every service that writes goes through this.
+   */
+  transaction<T>(fn: () => T): T;
 }
 
 /** Prepares every repository once for a database connection. */
@@ -29,10 +36,11 @@ export function createServiceContext(
     cards: createCardRepository(db),
     organisations: createOrganisationRepository(db),
     audit: createAuditRepository(db),
-    findings: createFindingRepository(db),
+    findings: withRegionHistory(db, createFindingRepository(db)),
     decisions: createDecisionRepository(db),
     settings: createSettingsRepository(db),
     actor: options.actor,
     now: options.now ?? Date.now,
+    transaction: (fn) => writeTransaction(db, fn),
   };
 }

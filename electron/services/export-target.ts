@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { invalidInput } from '../ipc/app-error';
 
 /**
@@ -114,8 +114,11 @@ export function protectedTarget(
 ): 'path.isDatabase' | 'path.inBackups' | null {
   const db = resolve(databasePath);
   const target = stats(path);
-  // A hard link, or a name the file system folds onto the register: the same file.
-  if (['', '-wal', '-shm', '-journal'].some((suffix) => sameFile(target, stats(db + suffix)))) {
+  // A hard link, or a name the file system folds onto the register: the same file. The
+  // audit head (audit-head.ts) too: overwritten, it would hide a rollback.
+  if (
+    ['', '-wal', '-shm', '-journal', '.audit-head'].some((suffix) => sameFile(target, stats(db + suffix)))
+  ) {
     return 'path.isDatabase';
   }
   const registerExists = existsSync(db);

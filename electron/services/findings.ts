@@ -7,6 +7,7 @@ import {
   type RuleCard,
   type RuleContext,
 } from '../../shared/rules';
+import { createRegisterMetaRepository, META_KEYS } from '../db/repositories/register-meta';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
 
@@ -274,4 +275,19 @@ export function recomputeAll(ctx: ServiceContext): number {
     count += cards.length;
     after = holders[holders.length - 1]!;
   }
+}
+
+/**
+ * Recomputes every card's stored findings when a migration marked them stale (008
+ * upper-cased the HSA-ids the rules compare), and clears the mark, in one transaction.
+ * Returns the number of cards recomputed, or null when nothing was stale.
+ */
+export function recomputeStaleFindings(ctx: ServiceContext): number | null {
+  const meta = createRegisterMetaRepository(ctx.db);
+  if (meta.get(META_KEYS.findingsStale) === undefined) return null;
+  return ctx.transaction(() => {
+    const count = recomputeAll(ctx);
+    meta.remove(META_KEYS.findingsStale);
+    return count;
+  });
 }

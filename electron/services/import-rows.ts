@@ -14,7 +14,7 @@ import {
   type ImportSummary,
 } from './import';
 import { openImportCsv, withStableId } from './import-csv';
-import { openImportCsvInWorker } from './import-worker-source';
+import { openImportCsvInWorker } from './import-worker-host';
 
 /** What the import wizard shows for one row before anything is written. */
 export interface RowPreview {
@@ -68,7 +68,7 @@ export function previewImportRows(
   const cards = mapped.cards.map(withStableId);
   for (const { row, ...e } of mapped.errors) previews[row - 1]?.errors.push(e);
   try {
-    ctx.db.transaction(() => {
+    ctx.transaction(() => {
       const stored: { row: number; id: string }[] = [];
       for (const { row, values } of orderForStore(cards)) {
         const extended = values.extendsCardId;
@@ -91,7 +91,7 @@ export function previewImportRows(
         if (card && preview) preview.findings = evaluate(ctx, card, data).map((f) => f.code);
       }
       throw new DryRun('rolled back on purpose');
-    })();
+    });
   } catch (error) {
     if (!(error instanceof DryRun)) throw error;
   }

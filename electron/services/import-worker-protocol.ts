@@ -1,10 +1,9 @@
-import type { MessagePort } from 'node:worker_threads';
 import type { RowError } from './import';
 
 // The messages between importCsv and its worker (import-worker.ts). The worker posts them
 // in this order: `opened` or `refused`, then one `step` per step of rows; `failed` ends it
-// at any point. Steps travel as JSON text: cheaper to receive than a structured clone of a
-// thousand objects.
+// at any point (also posted by the boot file when the worker's script cannot load). Steps
+// travel as JSON text: cheaper to receive than a structured clone of a thousand objects.
 
 export type ImportWorkerMessage =
   | { kind: 'opened'; size: number }
@@ -18,10 +17,4 @@ export interface ImportWorkerData {
   rowsPerStep: number;
   /** How many steps the worker may be ahead of the reader. */
   lookahead: number;
-  port: MessagePort;
-  /** [0]: messages posted by the worker; [1]: steps taken by the reader. */
-  signal: Int32Array;
 }
-
-export const POSTED = 0;
-export const TAKEN = 1;

@@ -1,16 +1,14 @@
-import { workerData } from 'node:worker_threads';
+import { postToReader, waitForReader, workerInput } from '../platform/worker-link';
 import { openImportCsv } from './import-csv';
-import { POSTED, TAKEN, type ImportWorkerData, type ImportWorkerMessage } from './import-worker-protocol';
+import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol';
 
-// The import worker (see import-worker-source.ts): parses and validates a card CSV a step
+// The import worker (see import-worker-host.ts): parses and validates a card CSV a step
 // at a time, at most `lookahead` steps ahead of the thread that stores the rows.
 
-const { text, rowsPerStep, lookahead, port, signal } = workerData as ImportWorkerData;
+const { text, rowsPerStep, lookahead } = workerInput<ImportWorkerData>();
 
 function post(message: ImportWorkerMessage): void {
-  port.postMessage(message);
-  Atomics.add(signal, POSTED, 1);
-  Atomics.notify(signal, POSTED);
+  postToReader(message);
 }
 
 try {
@@ -20,13 +18,7 @@ try {
   } else {
     post({ kind: 'opened', size: opened.rows.size });
     for (let start = 0, step = 0; start < opened.rows.size; start += rowsPerStep, step++) {
-      for (
-        let taken = Atomics.load(signal, TAKEN);
-        step - taken >= lookahead;
-        taken = Atomics.load(signal, TAKEN)
-      ) {
-        Atomics.wait(signal, TAKEN, taken);
-      }
+      waitForReader(step, lookahead);
       post({ kind: 'step', start, json: JSON.stringify(opened.rows.read(start, start + rowsPerStep)) });
     }
   }

@@ -3,7 +3,7 @@ import { CardInput, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
 import type { RuleCard } from '../../shared/rules';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { createBulkRepository } from '../db/repositories/bulk';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
@@ -164,7 +164,7 @@ export function storeImportRows(
   source: ImportRowSource,
   organisations: readonly OrganisationInput[] = [],
 ): ImportSummary {
-  return ctx.db.transaction((): ImportSummary => {
+  return ctx.transaction((): ImportSummary => {
     const registered = source.size >= BULK_MIN_ROWS ? bulk(ctx).cardCount() : null;
     const bulkLoad = registered !== null && source.size >= registered;
     const batch = batchContext(ctx, { startsEmpty: registered === 0 });
@@ -219,7 +219,7 @@ export function storeImportRows(
     restoreIndexes();
     recompute.finish(inserted);
     return summary;
-  })();
+  });
 }
 
 // What the rules read of a stored card, as they read it back from the database; the

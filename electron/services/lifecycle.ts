@@ -8,6 +8,7 @@ import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './c
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
+import { recordCardEvent } from './outbox';
 
 export { correctCard, type CardChanges } from './card-correction';
 
@@ -25,7 +26,7 @@ export function endCard(
   endedAt: number,
   endReason: ManualEndReason,
 ): CardRecord {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     if (!(MANUAL_END_REASONS as readonly string[]).includes(endReason)) refuse('endReason', 'enum.invalid');
     if (row.voided_at !== null) refuse('id', 'card.voided');
@@ -33,11 +34,12 @@ export function endCard(
     if (endedAt < row.issued_at) refuse('endedAt', 'endedAt.beforeIssued');
     const at = ctx.now();
     ctx.cards.setEnd(row.id, endedAt, endReason, at);
+    recordCardEvent(ctx, 'ended', row.id);
     const after = loadCard(ctx, row.id);
     auditCard(ctx, 'card.end', row.id, auditSnapshot(row), auditSnapshot(after), at);
     recomputeAround(ctx, [ctx.findings.ruleCard(row.id)!]);
     return toCardRecord(after);
-  })();
+  });
 }
 
 /**
@@ -47,13 +49,14 @@ export function endCard(
  */
 export function voidCard(ctx: ServiceContext, id: string, why: string): CardRecord {
   const reason = parseWhy(why);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const row = loadCard(ctx, id);
     if (row.voided_at !== null) refuse('id', 'card.alreadyVoided');
     // Read before voiding: afterwards the rules no longer see the card at all.
     const affected: RuleCard[] = [ctx.findings.ruleCard(row.id)!];
     const at = ctx.now();
     ctx.cards.setVoided(row.id, at, reason);
+    recordCardEvent(ctx, 'voided', row.id);
     const after = loadCard(ctx, row.id);
     auditCard(ctx, 'card.void', row.id, auditSnapshot(row), auditSnapshot(after), at);
     const previous = row.extends_card_id ? ctx.cards.get(row.extends_card_id) : undefined;
@@ -64,13 +67,14 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
       previous.ended_at === row.issued_at
     ) {
       ctx.cards.setEnd(previous.id, null, null, at);
+      recordCardEvent(ctx, 'corrected', previous.id);
       const reopened = loadCard(ctx, previous.id);
       auditCard(ctx, 'card.reopen', previous.id, auditSnapshot(previous), auditSnapshot(reopened), at);
       affected.push(ctx.findings.ruleCard(previous.id)!);
     }
     recomputeAround(ctx, affected);
     return toCardRecord(after);
-  })();
+  });
 }
 
 /**
@@ -80,7 +84,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
  * registration it needs a violationJustification when it has a violation. Returns it.
  */
 export function extendCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const previous = loadCard(ctx, id);
     if (previous.voided_at !== null) refuse('id', 'card.voided');
     if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
@@ -115,6 +119,7 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     const at = ctx.now();
     // End the previous one first, so it does not count as the holder's active card.
     ctx.cards.setEnd(previous.id, values.issuedAt, 'extended', at);
+    recordCardEvent(ctx, 'extended', previous.id);
     const ended = loadCard(ctx, previous.id);
     auditCard(ctx, 'card.end', previous.id, auditSnapshot(previous), auditSnapshot(ended), at);
 
@@ -126,5 +131,5 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     }
     recomputeAround(ctx, [card, ctx.findings.ruleCard(previous.id)!], data);
     return toCardRecord(loadCard(ctx, stored.id));
-  })();
+  });
 }

@@ -1,6 +1,7 @@
 import type { Organisation } from '../../shared/domain/organisation';
 import { AppError } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { recordOrganisationEvents } from './outbox';
 
 /**
  * Gives an organisation a corrected name (a name garbled by an import in the wrong
@@ -10,30 +11,27 @@ import type { ServiceContext } from './context';
  * name writes nothing; an unknown HSA-id is refused naming the field.
  */
 export function renameOrganisation(ctx: ServiceContext, hsaId: string, name: string): Organisation {
-  return (
-    ctx.db
-      .transaction(() => {
-        const before = ctx.organisations.findIgnoringCase(hsaId);
-        if (!before) {
-          throw new AppError('not-found', `organisation ${hsaId} not found`, [
-            { field: 'hsaId', message: 'organisation.unknown' },
-          ]);
-        }
-        const after = { hsaId: before.hsaId, name };
-        if (before.name === name) return after;
-        ctx.organisations.rename(before.hsaId, name);
-        ctx.audit.append({
-          at: ctx.now(),
-          actor: ctx.actor(),
-          action: 'organisation.rename',
-          entity: 'organisation',
-          entityId: before.hsaId,
-          before,
-          after,
-        });
-        return after;
-      })
-      // A write transaction takes the write lock at once, so SQLite's busy timeout applies.
-      .immediate()
-  );
+  // A write transaction takes the write lock at once, so SQLite's busy timeout applies.
+  return ctx.transaction(() => {
+    const before = ctx.organisations.findIgnoringCase(hsaId);
+    if (!before) {
+      throw new AppError('not-found', `organisation ${hsaId} not found`, [
+        { field: 'hsaId', message: 'organisation.unknown' },
+      ]);
+    }
+    const after = { hsaId: before.hsaId, name };
+    if (before.name === name) return after;
+    ctx.organisations.rename(before.hsaId, name);
+    recordOrganisationEvents(ctx, before.hsaId);
+    ctx.audit.append({
+      at: ctx.now(),
+      actor: ctx.actor(),
+      action: 'organisation.rename',
+      entity: 'organisation',
+      entityId: before.hsaId,
+      before,
+      after,
+    });
+    return after;
+  });
 }

@@ -3,7 +3,7 @@ import { integerField } from '../../shared/domain/decision';
 import { toFieldErrors } from '../../shared/domain/errors';
 import type { PersonalDataExport } from '../../shared/ipc/maintenance';
 import { formatInstant, toZoned } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
 import { foldName, toCardRecord } from '../db/repositories/cards';
 import {
   createPersonalDataRepository,
@@ -13,6 +13,7 @@ import {
 } from '../db/repositories/personal-data';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
+import { recordCardEvent, scrubOutbox } from './outbox';
 import { createScrubber, type Scrubber } from './scrub';
 
 /** Settings key of the retention period, in years. */
@@ -48,7 +49,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
   if (!parsed.success) {
     throw invalidInput(toFieldErrors(parsed.error).map((e) => ({ ...e, field: RETENTION_KEY })));
   }
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const before = retentionYears(ctx);
     ctx.settings.set(RETENTION_KEY, parsed.data);
     ctx.audit.append({
@@ -60,7 +61,7 @@ export function setRetentionYears(ctx: ServiceContext, years: unknown): number {
       before: { [RETENTION_KEY]: before },
       after: { [RETENTION_KEY]: parsed.data },
     });
-  })();
+  });
   return parsed.data;
 }
 
@@ -91,6 +92,7 @@ function eraseCards(
   cards: readonly CardTexts[],
   scrub: Scrubber,
   at: number,
+  onChange: (cardId: string) => void = () => {},
 ): string[] {
   const erased: string[] = [];
   for (const card of cards) {
@@ -106,6 +108,7 @@ function eraseCards(
     const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== card[k]);
     if (!changed) continue;
     repo.updateCardTexts(card.id, { ...next, holder_name_key: foldName(next.holder_name) }, at);
+    onChange(card.id);
     if (pseudonym) erased.push(card.id);
   }
   return erased;
@@ -140,7 +143,7 @@ function eraseDue(
   cutoffMs: number,
   summary: ErasureSummary,
 ): ErasureSummary {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const holders = repo.dueHolders(cutoffMs, PSEUDONYM_PREFIX);
     if (holders.length === 0) return summary;
     const pseudonyms = new Map(
@@ -150,8 +153,9 @@ function eraseDue(
     const names = new Set(cards.filter((c) => pseudonyms.has(c.holder_hsa_id)).map((c) => c.holder_name));
     const scrub = createScrubber(pseudonyms, [...names], ERASED_NAME);
     const at = ctx.now();
-    const cardIds = eraseCards(repo, cards, scrub, at);
+    const cardIds = eraseCards(repo, cards, scrub, at, (id) => recordCardEvent(ctx, 'erased', id));
 
+    scrubOutbox(ctx.db, (payload) => rewriteJson(payload, scrub, NOTHING)!);
     const changes = new Map<number, AuditJsonUpdate>();
     const erased = new Set(cardIds);
     for (const row of repo.auditRows()) {
@@ -185,7 +189,7 @@ function eraseDue(
       },
     });
     return summary;
-  })();
+  });
 }
 
 // A loop, not Math.min(...keys): an erasure after years may touch more rows than a call takes arguments.
@@ -206,7 +210,7 @@ function parseJson(text: string | null): unknown {
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
   const repo = repositoryFor(ctx.db);
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const cards = repo.cardsOfHolder(holderHsaId);
     const auditEntries = repo
       .auditMentioning(
@@ -240,5 +244,5 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
       cards: cards.map(toCardRecord),
       auditEntries,
     };
-  })();
+  });
 }

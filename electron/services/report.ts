@@ -11,7 +11,8 @@ import {
 } from '../../shared/report/monthly';
 import { monthsEnding } from '../../shared/report/months';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
-import type { Db } from '../db/open';
+import type { Db } from '../db/types';
+import { readTransaction } from '../db/write-transaction';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report';
 import { invalidInput } from '../ipc/app-error';
 import type { ServiceContext } from './context';
@@ -47,7 +48,7 @@ export function buildMonthlyReport(
 ): MonthlyReport {
   const period = monthBounds(checkMonth(month));
   const repository = reportRepository(ctx);
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const rows = repository.organisationCounts(period).map((r) => ({
       organisationHsaId: r.hsa_id,
       organisationName: r.name,
@@ -57,7 +58,7 @@ export function buildMonthlyReport(
     }));
     const reasons = repository.level2Reasons(period);
     return assembleMonthlyReport(month, rows, reasons, generatedAtMs);
-  })();
+  });
 }
 
 /** Lower-case hex SHA-256 of the canonical report without `generatedAt`. */
@@ -104,12 +105,12 @@ export function reportHistory(
   count: number,
 ): { month: string; newlyIssued: LevelCounts }[] {
   const repository = reportRepository(ctx);
-  return ctx.db.transaction(() =>
+  return readTransaction(ctx.db, () =>
     monthsEnding(checkMonth(endMonth), count).map((month) => ({
       month,
       newlyIssued: repository.newlyIssuedByLevel(monthBounds(month)),
     })),
-  )();
+  );
 }
 
 /**
@@ -123,7 +124,7 @@ export function recordReportedMonth(
   details: { fileFormat: string; files: readonly string[] },
 ): void {
   const repository = reportRepository(ctx);
-  ctx.db.transaction(() => {
+  ctx.transaction(() => {
     const at = ctx.now();
     const before = repository.reported(report.month);
     repository.recordReported({
@@ -142,5 +143,5 @@ export function recordReportedMonth(
       before: before ? { contentHash: before.content_hash, exportedAt: before.exported_at } : null,
       after: { contentHash, format: report.format, fileFormat: details.fileFormat, files: details.files },
     });
-  })();
+  });
 }

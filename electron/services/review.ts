@@ -2,6 +2,7 @@ import type { ReviewEntry, ReviewLists } from '../../shared/domain/lifecycle';
 import { formatInstant } from '../../shared/time/stockholm';
 import type { ReviewRow } from '../db/repositories/cards';
 import type { ServiceContext } from './context';
+import { readTransaction } from '../db/write-transaction';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -30,7 +31,7 @@ export function reviewLists(
   const now = options.now ?? ctx.now();
   const hours = options.withinHours ?? ctx.settings.rules().expiringSoonHours;
   // One read transaction: the lists and their totals see the same register.
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const expiring = ctx.cards.openExpiringBetween(now, now + hours * HOUR_MS, options.limit);
     const overdue = ctx.cards.openExpiredBy(now, options.limit);
     return {
@@ -39,5 +40,5 @@ export function reviewLists(
       expiringSoonTotal: expiring.total,
       overdueTotal: overdue.total,
     };
-  })();
+  });
 }

@@ -10,7 +10,7 @@ import { recomputeAll } from './findings';
  * findings, all in one transaction. An existing id is refused: decisions are never edited.
  */
 export function addDecision(ctx: ServiceContext, decision: Decision): Decision {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     if (ctx.decisions.get(decision.id)) throw invalidInput([{ field: 'id', message: 'decision.exists' }]);
     const at = ctx.now();
     ctx.decisions.insert(decision, at);
@@ -25,7 +25,7 @@ export function addDecision(ctx: ServiceContext, decision: Decision): Decision {
     });
     recomputeAll(ctx);
     return decision;
-  })();
+  });
 }
 
 /**
@@ -36,7 +36,7 @@ export function updateSettings(
   ctx: ServiceContext,
   change: { officeHours?: unknown; closedDays?: unknown; expiringSoonHours?: unknown },
 ): RuleSettings {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const before = ctx.settings.rules();
     const parsed = RuleSettings.safeParse({ ...before, ...change });
     if (!parsed.success) throw invalidInput(toFieldErrors(parsed.error));
@@ -59,5 +59,5 @@ export function updateSettings(
       recomputeAll(ctx);
     }
     return after;
-  })();
+  });
 }

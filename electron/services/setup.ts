@@ -36,7 +36,7 @@ export function setupStatus(ctx: ServiceContext): SetupStatus {
  * change the answers.
  */
 export function completeSetup(ctx: ServiceContext, input: SetupInput): SetupStatus {
-  return ctx.db.transaction(() => {
+  return ctx.transaction(() => {
     const raw = ctx.settings.raw();
     const before = { deskName: raw[DESK_NAME_KEY] ?? null, deskUser: raw[DESK_USER_KEY] ?? null };
     const after = { deskName: input.deskName, deskUser: input.deskUser };
@@ -53,5 +53,5 @@ export function completeSetup(ctx: ServiceContext, input: SetupInput): SetupStat
     });
     updateSettings(ctx, { officeHours: input.officeHours });
     return setupStatus(ctx);
-  })();
+  });
 }

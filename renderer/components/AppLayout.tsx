@@ -25,6 +25,7 @@ import { useRef, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../shared/ipc/contract';
 import { ReviewNavBadge } from '../features/review/ReviewNavBadge';
+import { HubStatusBar } from '../features/hub/HubStatusBar';
 import { routeHash, type Route } from '../lib/hash-route';
 import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -131,7 +132,7 @@ export function AppLayout({ route, info, announcement = '', children }: AppLayou
       </VisuallyHidden>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Burger
               ref={burger}
               opened={opened}
@@ -154,7 +155,10 @@ export function AppLayout({ route, info, announcement = '', children }: AppLayou
               </Text>
             </Stack>
           </Group>
-          <LanguageSwitch />
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <HubStatusBar />
+            <LanguageSwitch />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar

@@ -2,6 +2,7 @@ import { rulesTextsEn } from '../features/decisions/texts';
 import { followUpTextsEn } from '../features/report/texts';
 import { importSourceTextsEn } from '../features/import/texts';
 import { organisationTextsEn } from '../features/organisations/texts';
+import { hubTextsEn } from '../features/hub/texts';
 import type { sv } from './sv';
 
 type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
@@ -12,6 +13,7 @@ export const en: Texts<typeof sv> = {
   ...followUpTextsEn,
   ...importSourceTextsEn,
   ...organisationTextsEn,
+  ...hubTextsEn,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register of SITHS reserve cards',

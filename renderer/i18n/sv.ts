@@ -2,6 +2,7 @@ import { rulesTextsSv } from '../features/decisions/texts';
 import { followUpTextsSv } from '../features/report/texts';
 import { importSourceTextsSv } from '../features/import/texts';
 import { organisationTextsSv } from '../features/organisations/texts';
+import { hubTextsSv } from '../features/hub/texts';
 
 /**
  * Swedish texts of the UI (namespace `ui`). Field labels, reasons and validation messages
@@ -12,6 +13,7 @@ export const sv = {
   ...followUpTextsSv,
   ...importSourceTextsSv,
   ...organisationTextsSv,
+  ...hubTextsSv,
   app: {
     name: 'Kortliggaren',
     tagline: 'Register för SITHS-reservkort',

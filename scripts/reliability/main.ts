@@ -1,7 +1,7 @@
 // `npm run reliability`: the long crash, export and fuzz checks. Prints progress, the
 // detailed figures, and as its last line one JSON object with the headline figures.
 // Options: --kill-rounds N (200) --export-rounds N (20) --payloads N per channel (10000)
-// --url-paths N (5000 requests to the browser mode's server) --seed S
+// --url-paths N (5000 requests to the browser mode's server) --hub-rounds N (60) --seed S
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { ROOT } from './bundle';
 import { runKillRounds } from './crash-rounds';
 import { runExportRounds } from './export-rounds';
+import { runHubKillRounds } from './hub-kill';
 import type { FuzzResult } from './fuzz';
 
 const { values } = parseArgs({
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     'export-rounds': { type: 'string' },
     payloads: { type: 'string' },
     'url-paths': { type: 'string' },
+    'hub-rounds': { type: 'string' },
     seed: { type: 'string' },
   },
 });
@@ -25,6 +27,7 @@ const killRounds = Number(values['kill-rounds'] ?? 200);
 const exportRounds = Number(values['export-rounds'] ?? 20);
 const payloads = Number(values.payloads ?? 10_000);
 const urlPaths = Number(values['url-paths'] ?? 5_000);
+const hubRounds = Number(values['hub-rounds'] ?? 60);
 const seed = Number(values.seed ?? Date.now() % 1_000_000);
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0)} s] ${line}`);
 const started = Date.now();
@@ -105,6 +108,10 @@ try {
     log,
   });
   const exportSeconds = (Date.now() - exportStarted) / 1000;
+  // The regional hub: SIGKILL to its PostgreSQL server in the middle of pushes (hub-kill.ts).
+  const hubStarted = Date.now();
+  const hub = await runHubKillRounds({ rounds: hubRounds, seed, log });
+  const hubSeconds = (Date.now() - hubStarted) / 1000;
   const fuzz = await fuzzing;
 
   const fuzzCrashed = fuzz.exitCode !== 0 || fuzz.figures === undefined;
@@ -114,10 +121,12 @@ try {
       total: (Date.now() - started) / 1000,
       kill: killSeconds,
       export: exportSeconds,
+      hub: hubSeconds,
       fuzz: fuzz.seconds,
     },
     kill,
     exports,
+    hub,
     fuzz: fuzz.figures ? { ...fuzz.figures, perChannel: undefined } : { exitCode: fuzz.exitCode },
     fuzzPerChannel: fuzz.figures?.perChannel,
   };
@@ -139,6 +148,10 @@ try {
       (fuzzCrashed || fuzz.figures?.urlFuzz === undefined ? 1 : 0),
     exportKillRounds: exports.exportKillRounds,
     truncatedExports: exports.truncatedExports,
+    hubKillRounds: hub.hubKillRounds,
+    hubEventsLost: hub.hubEventsLost,
+    hubDuplicates: hub.hubDuplicates,
+    hubSkippedOnPull: hub.hubSkippedOnPull,
   };
   const failed =
     figures.acknowledgedLost +
@@ -146,6 +159,10 @@ try {
       figures.integrityFailures +
       figures.fuzzCrashes +
       figures.truncatedExports +
+      figures.hubEventsLost +
+      figures.hubDuplicates +
+      figures.hubSkippedOnPull +
+      hub.unexpectedErrors.length +
       kill.childErrors >
     0;
   process.exitCode = failed ? 1 : 0;

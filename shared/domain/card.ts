@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { parseInstant } from '../time/stockholm';
-import { checkHsaId } from './hsa-id';
+import { checkHsaId, normaliseHsaId } from './hsa-id';
 import { ASSURANCE_LEVELS, END_REASONS, HOLDER_ID_TYPES, REASON_CODES } from './reason-codes';
 import { textField } from './text';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An HSA-id per SPEC §3 (format, Luhn check digit, at most 31 characters). */
+/**
+ * An HSA-id per SPEC §3 (format, Luhn check digit, at most 31 characters), in any case;
+ * parsed to upper case, the form it is stored, compared and shown in.
+ */
 export const HsaId = z
   .string({ error: (iss) => (iss.input === undefined ? 'required' : 'type.string') })
   .superRefine((s, ctx) => {
     const problem = checkHsaId(s);
     if (problem) ctx.addIssue({ code: 'custom', message: `hsaId.${problem}` });
-  });
+  })
+  .transform(normaliseHsaId);
 
 /** A UUID, stored lower-case. */
 export const Uuid = z
@@ -48,40 +52,47 @@ function enumOf<T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (iss) => (iss.input === undefined ? 'required' : 'enum.invalid') });
 }
 
+/** The fields of a card registration (SPEC §3), in the order forms and errors list them. */
+const CARD_INPUT_SHAPE = {
+  id: Uuid.optional(),
+  organisationHsaId: HsaId,
+  organisationName: textField(1, 200).optional(),
+  assuranceLevel: z.union([z.literal(2), z.literal(3)], {
+    error: (iss) => (iss.input === undefined ? 'required' : 'assuranceLevel.invalid'),
+  }),
+  cardNumber: CardNumber,
+  holderHsaId: HsaId,
+  holderName: textField(1, 200),
+  holderIdType: enumOf(HOLDER_ID_TYPES),
+  unplannedPersonnel: z.boolean({ error: 'type.boolean' }).nullable().optional(),
+  issuedAt: Instant,
+  expiresAt: Instant,
+  reasonCode: enumOf(REASON_CODES),
+  reasonText: textField(0, 500, { lineBreaks: true }).optional(),
+  issuedBy: z
+    .array(textField(1, 200), { error: (iss) => (iss.input === undefined ? 'required' : 'type.array') })
+    .min(1, { message: 'issuedBy.count' })
+    .max(2, { message: 'issuedBy.count' }),
+  extendsCardId: Uuid.nullable().optional(),
+  endedAt: Instant.nullable().optional(),
+  endReason: enumOf(END_REASONS).nullable().optional(),
+  note: textField(0, 2000, { lineBreaks: true }).optional(),
+  violationJustification: textField(0, 1000).nullable().optional(),
+};
+
+/** The field names of SPEC §3, in the order errors are reported: the one list every other derives from. */
+export const CARD_FIELDS = Object.keys(CARD_INPUT_SHAPE) as (keyof typeof CARD_INPUT_SHAPE)[];
+/** One field name of SPEC §3. */
+export type CardField = keyof typeof CARD_INPUT_SHAPE;
+
 /**
  * A card registration as it arrives from the form, an import file or the CLI (SPEC §3).
  * Parsing normalises it: trimmed NFC text, a bare card number, instants as epoch ms.
  */
 export const CardInput = z
-  .strictObject(
-    {
-      id: Uuid.optional(),
-      organisationHsaId: HsaId,
-      organisationName: textField(1, 200).optional(),
-      assuranceLevel: z.union([z.literal(2), z.literal(3)], {
-        error: (iss) => (iss.input === undefined ? 'required' : 'assuranceLevel.invalid'),
-      }),
-      cardNumber: CardNumber,
-      holderHsaId: HsaId,
-      holderName: textField(1, 200),
-      holderIdType: enumOf(HOLDER_ID_TYPES),
-      unplannedPersonnel: z.boolean({ error: 'type.boolean' }).nullable().optional(),
-      issuedAt: Instant,
-      expiresAt: Instant,
-      reasonCode: enumOf(REASON_CODES),
-      reasonText: textField(0, 500, { lineBreaks: true }).optional(),
-      issuedBy: z
-        .array(textField(1, 200), { error: (iss) => (iss.input === undefined ? 'required' : 'type.array') })
-        .min(1, { message: 'issuedBy.count' })
-        .max(2, { message: 'issuedBy.count' }),
-      extendsCardId: Uuid.nullable().optional(),
-      endedAt: Instant.nullable().optional(),
-      endReason: enumOf(END_REASONS).nullable().optional(),
-      note: textField(0, 2000, { lineBreaks: true }).optional(),
-      violationJustification: textField(0, 1000).nullable().optional(),
-    },
-    { error: (iss) => (iss.code === 'unrecognized_keys' ? 'field.unknown' : 'type.object') },
-  )
+  .strictObject(CARD_INPUT_SHAPE, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? 'field.unknown' : 'type.object'),
+  })
   // Cross-field rules run even when single fields failed, so a person sees every problem at
   // once; each rule looks only at fields that parsed to the right type.
   .superRefine(

@@ -1,4 +1,5 @@
-const HSA_ID_RE = /^SE(16)?(\d{10})-[A-Za-z0-9]+$/;
+// Any case: HSA-ids are case-insensitive (SPEC §3), `se…-a1b2` is `SE…-A1B2`.
+const HSA_ID_RE = /^SE(16)?(\d{10})-[A-Z0-9]+$/i;
 
 /** Luhn check over a string of digits whose last digit is the check digit. */
 export function passesLuhn(digits: string): boolean {
@@ -17,7 +18,15 @@ export function passesLuhn(digits: string): boolean {
 export type HsaIdProblem = 'format' | 'checksum' | 'length';
 
 /**
- * Checks an HSA-id: `SE`, optional `16`, ten digits ending in a Luhn check digit, `-`,
+ * The stored, compared and shown form of an HSA-id: upper case (SPEC §3). The id's
+ * characters are ASCII letters and digits, so this is the same in every locale.
+ */
+export function normaliseHsaId(text: string): string {
+  return text.toUpperCase();
+}
+
+/**
+ * Checks an HSA-id (in any case): `SE`, optional `16`, ten digits ending in a Luhn check digit, `-`,
  * then letters and digits; at most 31 characters. Returns the problem, or null if valid.
  */
 export function checkHsaId(text: string): HsaIdProblem | null {

@@ -84,10 +84,56 @@ export function unsealedOf(event: HubEvent): UnsealedHubEvent {
 }
 
 /**
+ * How to read an event written by an older build: `UPCASTERS[v]` turns an event of schema
+ * version v (as written, hash included) into one of version v + 1. Empty while version 1 is
+ * the only one. A new version adds its step here, and from then on two events are the same
+ * when their upcast forms are (`sameHubEventContent`): the hub and a desk compare that,
+ * not the hashes, whenever the versions differ, so an event pushed before an upgrade and
+ * pushed again after it is still a duplicate and not a conflict.
+ */
+const UPCASTERS: Readonly<Record<number, (event: Record<string, unknown>) => Record<string, unknown>>> = {};
+
+/** The schema version an event says it has, or undefined. */
+export function schemaVersionOf(raw: unknown): number | undefined {
+  const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
+  return typeof version === 'number' && Number.isInteger(version) ? version : undefined;
+}
+
+/** Whether an event was written by a newer build than this one (it cannot be read here). */
+export function isNewerHubEvent(raw: unknown): boolean {
+  const version = schemaVersionOf(raw);
+  return version !== undefined && version > HUB_EVENT_SCHEMA_VERSION;
+}
+
+/**
  * Reads an event as stored on the hub or in an outbox, of this or an older schema version,
- * and returns it in the current shape. Throws a ZodError when it is not a valid event.
- * New schema versions add an upcaster here: `version → function(old) → next version`.
+ * and returns it in the current shape; `contentHash` stays the hash of the event as it was
+ * written (check it with the written form, before reading). Throws a ZodError when it is
+ * not a valid event, or is of a newer version (see isNewerHubEvent).
  */
 export function readHubEvent(raw: unknown): HubEvent {
-  return HubEvent.parse(raw);
+  let event = raw;
+  for (
+    let version = schemaVersionOf(raw);
+    version !== undefined && version < HUB_EVENT_SCHEMA_VERSION;
+    version++
+  ) {
+    const upcast = UPCASTERS[version];
+    if (!upcast || event === null || typeof event !== 'object') break;
+    event = upcast(event as Record<string, unknown>);
+  }
+  return HubEvent.parse(event);
+}
+
+/**
+ * Whether two events (of any versions this build reads) carry the same content: their
+ * upcast forms are equal apart from the hash. For events of one version this is the same
+ * as comparing their content hashes.
+ */
+export function sameHubEventContent(a: unknown, b: unknown): boolean {
+  const strip = (raw: unknown) => {
+    const { contentHash: _hash, ...rest } = readHubEvent(raw);
+    return canonicalJson(rest);
+  };
+  return strip(a) === strip(b);
 }

@@ -94,6 +94,8 @@ export const en: Texts<typeof sv> = {
     'extendsCardId.unknown': 'The registration being extended does not exist.',
     'organisationName.requiredForNew': 'The organisation is new: give its name.',
     'id.conflict': 'A registration with this id and other content already exists.',
+    'id.otherDesk':
+      'The id belongs to a registration from another card station; only that station can change it.',
     'date.format': 'Write the date as YYYY-MM-DD.',
     'month.format': 'Write the month as YYYY-MM.',
     'violationJustification.required': 'The card breaks a rule: confirm and give a justification.',
@@ -132,6 +134,8 @@ export const en: Texts<typeof sv> = {
     'cardNumber.numberCell':
       'The card number is stored as a number ({{value}}) and has lost its last digits. Format the column as Text in Excel and type the card numbers again.',
     'organisation.unknown': 'There is no organisation with this HSA-id.',
+    'backup.otherRegister':
+      'The backup is of another register and cannot be restored here. Choose one of this register’s backups.',
     'backup.name': 'Is not the name of a backup.',
     'path.notAbsolute': 'The path must be absolute.',
     'path.folderMissing': 'The folder does not exist.',
@@ -149,8 +153,28 @@ export const en: Texts<typeof sv> = {
     internal: 'An unexpected error occurred.',
     'database-damaged': 'The database is damaged and open read-only. Restore a backup to register again.',
     'backup-failed': 'The backup could not be written or failed its check.',
+    busy: 'The register is busy: another program (such as an import from the command line) is writing to it right now. Nothing was saved. Wait a moment and try again.',
+    'disk-full':
+      'The disk is full, so nothing could be saved; the register is unchanged. Free space on the disk (or ask IT to) and try again.',
+    'read-only':
+      'The register or its folder is read-only, so nothing could be saved. You can still read. Ask IT for write access to the data folder.',
+    'access-denied':
+      'Kortliggaren has no permission for the file or folder, or another program has it open. Nothing was saved. Close the program that has the file open or ask IT for access.',
+    'path-conflict':
+      'A folder is where a file should be (or the other way round). Nothing was written. Choose another path, or ask IT to move what is in the way.',
+    'file-missing':
+      'The file or folder no longer exists (it may have been moved, or a network drive disconnected). Check the path and try again.',
+    'cannot-open':
+      'The register could not be opened: its folder is missing, read-only, or access is denied. Check the data folder and ask IT for write access.',
+    'io-error':
+      'The disk could not read or write (input/output error). Nothing was saved. Check that the disk is not full and that the network drive is connected, restart Kortliggaren and contact IT if it happens again.',
+    'database-too-new':
+      'The register was written by a newer version of Kortliggaren. Install the newest version; this version changes nothing in the file.',
+    'hub-failed':
+      'Syncing with the regional hub failed. The register here is unchanged and keeps working; changes go out with the next sync. See Settings → Regional hub for the reason.',
   },
   health: {
+    bannerTitle: 'Check the register',
     ok: 'The database has been checked and works.',
     damaged:
       'The database is damaged. It is open read-only: you can read but not change anything. Nothing has been overwritten. Restore the latest good backup.',
@@ -162,6 +186,8 @@ export const en: Texts<typeof sv> = {
     noBackup: 'There is no good backup. Contact IT support.',
     backupFailed: 'The automatic backup could not be written.',
     backupUnverified: 'The automatic backup failed its check and was deleted.',
+    rollback:
+      'The register lacks changes that had already been saved: audit entry {{recordedSeq}} existed at {{recordedAt}}, but the database ends at entry {{databaseSeq}}. Registrations may have been lost, for example after a crash. Compare the latest registrations with your notes, restore the latest backup if it holds them, and contact IT support.',
   },
   backupKind: {
     daily: 'Daily',

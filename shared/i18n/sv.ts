@@ -90,6 +90,7 @@ export const sv = {
     'extendsCardId.unknown': 'Registreringen som förlängs finns inte.',
     'organisationName.requiredForNew': 'Organisationen är ny: ange dess namn.',
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
+    'id.otherDesk': 'Id:t tillhör en registrering från en annan kortstation; den kan bara ändras där.',
     'date.format': 'Skriv datumet som ÅÅÅÅ-MM-DD.',
     'month.format': 'Skriv månaden som ÅÅÅÅ-MM.',
     'violationJustification.required': 'Kortet bryter mot en regel: bekräfta och skriv en motivering.',
@@ -128,6 +129,8 @@ export const sv = {
     'cardNumber.numberCell':
       'Kortnumret är sparat som ett tal ({{value}}) och har tappat sina sista siffror. Formatera kolumnen som Text i Excel och skriv in kortnumren igen.',
     'organisation.unknown': 'Det finns ingen organisation med detta HSA-id.',
+    'backup.otherRegister':
+      'Säkerhetskopian är av ett annat register och kan inte återställas här. Välj en av det här registrets säkerhetskopior.',
     'backup.name': 'Är inte namnet på en säkerhetskopia.',
     'path.notAbsolute': 'Sökvägen måste vara absolut.',
     'path.folderMissing': 'Mappen finns inte.',
@@ -146,8 +149,28 @@ export const sv = {
     'database-damaged':
       'Databasen är skadad och öppnad skrivskyddad. Återställ en säkerhetskopia för att kunna registrera igen.',
     'backup-failed': 'Säkerhetskopian kunde inte skapas eller klarade inte kontrollen.',
+    busy: 'Registret är upptaget: ett annat program (till exempel en import från kommandoraden) skriver i det just nu. Ingenting har sparats. Vänta en stund och försök igen.',
+    'disk-full':
+      'Disken är full, så ingenting kunde sparas; registret är oförändrat. Frigör utrymme på disken (eller be IT om det) och försök igen.',
+    'read-only':
+      'Registret eller mappen det ligger i är skrivskyddad, så ingenting kunde sparas. Du kan fortfarande läsa. Be IT om skrivrätt till datamappen.',
+    'access-denied':
+      'Kortliggaren saknar behörighet till filen eller mappen, eller så har ett annat program den öppen. Ingenting har sparats. Stäng programmet som har filen öppen eller be IT om behörighet.',
+    'path-conflict':
+      'En mapp ligger där en fil ska ligga (eller tvärtom). Ingenting har skrivits. Välj en annan sökväg, eller be IT att flytta det som ligger i vägen.',
+    'file-missing':
+      'Filen eller mappen finns inte längre (den kan ha flyttats, eller en nätverksenhet kopplats från). Kontrollera sökvägen och försök igen.',
+    'cannot-open':
+      'Registret kunde inte öppnas: mappen saknas, är skrivskyddad eller så saknas behörighet. Kontrollera datamappen och be IT om skrivrätt.',
+    'io-error':
+      'Disken kunde inte läsa eller skriva (in- och utmatningsfel). Ingenting har sparats. Kontrollera att disken inte är full och att nätverksenheten är ansluten, starta om Kortliggaren och kontakta IT om felet kvarstår.',
+    'database-too-new':
+      'Registret har skrivits av en nyare version av Kortliggaren. Installera den nyaste versionen; den här versionen ändrar ingenting i filen.',
+    'hub-failed':
+      'Synkroniseringen med den regionala hubben misslyckades. Registret här är oförändrat och fortsätter fungera; ändringarna skickas vid nästa synkronisering. Se Inställningar → Regional hubb för orsaken.',
   },
   health: {
+    bannerTitle: 'Kontrollera registret',
     ok: 'Databasen är kontrollerad och fungerar.',
     damaged:
       'Databasen är skadad. Den är öppnad skrivskyddad: du kan läsa men inte ändra något. Ingenting har skrivits över. Återställ den senaste fungerande säkerhetskopian.',
@@ -159,6 +182,8 @@ export const sv = {
     noBackup: 'Det finns ingen fungerande säkerhetskopia. Kontakta IT-supporten.',
     backupFailed: 'Den automatiska säkerhetskopian kunde inte skapas.',
     backupUnverified: 'Den automatiska säkerhetskopian klarade inte kontrollen och togs bort.',
+    rollback:
+      'Registret saknar ändringar som redan hade sparats: post {{recordedSeq}} i granskningsloggen fanns {{recordedAt}}, men databasen slutar vid post {{databaseSeq}}. Registreringar kan ha gått förlorade, till exempel efter en krasch. Jämför de senaste registreringarna med dina anteckningar, återställ den senaste säkerhetskopian om den innehåller dem, och kontakta IT-supporten.',
   },
   backupKind: {
     daily: 'Daglig',

@@ -3,37 +3,15 @@
  * into validated card registrations. Shared by the CLI's CSV import and the UI's import
  * wizard, so both read a cell the same way and report the same errors.
  */
-import { CardInput, type CardValues } from '../domain/card';
+import { CARD_FIELDS, CardInput, type CardField, type CardValues } from '../domain/card';
 import { toFieldErrors, type FieldError } from '../domain/errors';
 import { readCardCell } from './cell-forms';
 import { indexCsv } from './csv';
 
 export { readTimeCell } from './cell-forms';
 
-/** The field names of SPEC §3, in the order errors are reported. */
-export const CARD_FIELDS = [
-  'id',
-  'organisationHsaId',
-  'organisationName',
-  'assuranceLevel',
-  'cardNumber',
-  'holderHsaId',
-  'holderName',
-  'holderIdType',
-  'unplannedPersonnel',
-  'issuedAt',
-  'expiresAt',
-  'reasonCode',
-  'reasonText',
-  'issuedBy',
-  'extendsCardId',
-  'endedAt',
-  'endReason',
-  'note',
-  'violationJustification',
-] as const;
-/** One field name of SPEC §3. */
-export type CardField = (typeof CARD_FIELDS)[number];
+// The field names of SPEC §3 are defined once, with the schema (shared/domain/card.ts).
+export { CARD_FIELDS, type CardField };
 
 /** Columns a card file must have whatever its rows hold (the others are optional or conditional). */
 export const REQUIRED_COLUMNS: readonly CardField[] = [

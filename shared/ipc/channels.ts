@@ -33,5 +33,14 @@ export const CHANNEL_NAMES = [
   'setup:status',
   'setup:complete',
   'organisations:rename',
+  'hub:settings',
+  'hub:connect',
+  'hub:disconnect',
+  'hub:sync',
+  'hub:status',
+  'region:cards',
+  'region:card',
+  'region:report',
+  'region:export',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -41,6 +41,16 @@ import {
   PersonalExportInput,
 } from './maintenance';
 import { SetupInput, SetupStatus } from './setup';
+import {
+  HubConnected,
+  HubConnectInput,
+  HubSettings,
+  HubSyncStatus,
+  RegionCardDetail,
+  RegionCardPage,
+  RegionCardQuery,
+  RegionReportStatus,
+} from './hub';
 
 const MonthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month.format' });
 
@@ -171,6 +181,15 @@ export const contract = {
   'setup:status': { input: NoInput, output: SetupStatus },
   'setup:complete': { input: SetupInput, output: SetupStatus },
   'organisations:rename': { input: OrganisationRenameInput, output: Organisation },
+  'hub:settings': { input: NoInput, output: HubSettings },
+  'hub:connect': { input: HubConnectInput, output: HubConnected },
+  'hub:disconnect': { input: NoInput, output: HubSettings },
+  'hub:sync': { input: NoInput, output: HubSyncStatus },
+  'hub:status': { input: NoInput, output: HubSyncStatus },
+  'region:cards': { input: RegionCardQuery, output: RegionCardPage },
+  'region:card': { input: z.strictObject({ id: z.string().max(64) }), output: RegionCardDetail },
+  'region:report': { input: MonthlyReportQuery, output: RegionReportStatus },
+  'region:export': { input: ReportExportRequest, output: ReportExportResult },
 } as const satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -57,6 +57,14 @@ export const AppHealth = z.object({
   restoreCandidate: BackupInfo.nullable(),
   /** The last automatic backup that failed, as a translation key and detail. */
   backupProblem: z.object({ messageKey: z.string(), detail: z.string() }).nullable(),
+  /**
+   * The database is behind the audit head recorded beside it (`<register>.audit-head`):
+   * entry `recordedSeq` existed at `recordedAt`, the database ends at `databaseSeq` (or
+   * holds another entry there). Committed changes may have been lost. Null when all is well.
+   */
+  rollback: z
+    .object({ recordedSeq: z.number().int(), recordedAt: z.string(), databaseSeq: z.number().int() })
+    .nullable(),
 });
 export type AppHealth = z.infer<typeof AppHealth>;
 

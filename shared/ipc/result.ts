@@ -12,6 +12,20 @@ export const ERROR_CODES = [
   'database-damaged',
   // A backup could not be written or failed integrity_check (it was deleted).
   'backup-failed',
+  // Faults of the disk, the file system or another process (electron/services/system-errors.ts);
+  // nothing was written, and the message says what the desk can do.
+  'busy',
+  'disk-full',
+  'read-only',
+  'access-denied',
+  'path-conflict',
+  'file-missing',
+  'cannot-open',
+  'io-error',
+  'database-too-new',
+  // Talking to the regional hub failed (SPEC §8): the message is the hub's Swedish text; the
+  // field error, when there is one, names the input (url, password) and carries the English.
+  'hub-failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -62,8 +62,9 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toContain('**/*.node');
   });
 
-  it('unpacks the XLSX worker that xlsx.ts loads from app.asar.unpacked', () => {
+  it('unpacks the worker boot file and the XLSX worker that worker-thread.ts loads from app.asar.unpacked', () => {
     expect(config.asarUnpack).toContain('dist-electron/xlsx-worker.mjs');
+    expect(config.asarUnpack).toContain('dist-electron/worker-boot.mjs');
   });
 
   it('publishes nowhere', () => {

@@ -9,7 +9,7 @@ import { renderWithApp } from './support/render';
 
 let t: TestBackend;
 beforeEach(() => {
-  t = startTestBackend();
+  t = startTestBackend({ setupDone: false });
 });
 afterEach(() => t.dispose());
 

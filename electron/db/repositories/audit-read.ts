@@ -1,6 +1,6 @@
 import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
 import type { AuditListEntry, AuditSubject } from '../../../shared/ipc/contract';
-import type { Db } from '../open';
+import type { Db } from '../types';
 import type { AuditRow } from './audit';
 
 interface SubjectRow {

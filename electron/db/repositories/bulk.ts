@@ -1,4 +1,4 @@
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 interface IndexListRow {
   name: string;

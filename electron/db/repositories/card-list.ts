@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CardListQuery } from '../../../shared/ipc/contract';
 import { monthBounds } from '../../../shared/time/stockholm';
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 /** The register's columns for a page: the card joined with its organisation's name. */
 export const CARD_SELECT = `SELECT c.*, o.name AS organisation_name FROM cards c

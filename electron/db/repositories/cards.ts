@@ -3,7 +3,7 @@ import type { EndReason, HolderIdType, ReasonCode } from '../../../shared/domain
 import type { CardListQuery } from '../../../shared/ipc/contract';
 import type { FindingCode, Severity } from '../../../shared/rules/types';
 import { formatInstant } from '../../../shared/time/stockholm';
-import type { Db } from '../open';
+import type { Db } from '../types';
 import { CARD_SELECT, createCardLister } from './card-list';
 
 /** A row of the cards table joined with its organisation's name. */
@@ -44,26 +44,16 @@ export function foldName(name: string): string {
 
 /** Converts a stored row to what the UI and CLI see. */
 export function toCardRecord(row: CardRow): CardRecord {
+  // The stored content, read once (toCardValues), with instants shown in Stockholm time and
+  // what only a stored card has: the organisation's name, the voiding and the creation.
+  const values = toCardValues(row);
   return {
+    ...values,
     id: row.id,
-    organisationHsaId: row.organisation_hsa_id,
     organisationName: row.organisation_name,
-    assuranceLevel: row.assurance_level,
-    cardNumber: row.card_number,
-    holderHsaId: row.holder_hsa_id,
-    holderName: row.holder_name,
-    holderIdType: row.holder_id_type,
-    unplannedPersonnel: row.unplanned_personnel === null ? null : row.unplanned_personnel === 1,
-    issuedAt: formatInstant(row.issued_at),
-    expiresAt: formatInstant(row.expires_at),
-    reasonCode: row.reason_code,
-    reasonText: row.reason_text,
-    issuedBy: JSON.parse(row.issued_by) as string[],
-    extendsCardId: row.extends_card_id,
-    endedAt: row.ended_at === null ? null : formatInstant(row.ended_at),
-    endReason: row.end_reason,
-    note: row.note,
-    violationJustification: row.violation_justification,
+    issuedAt: formatInstant(values.issuedAt),
+    expiresAt: formatInstant(values.expiresAt),
+    endedAt: values.endedAt === null ? null : formatInstant(values.endedAt),
     voidedAt: row.voided_at === null ? null : formatInstant(row.voided_at),
     voidReason: row.void_reason,
     createdAt: formatInstant(row.created_at),

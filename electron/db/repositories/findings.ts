@@ -1,5 +1,5 @@
 import type { Finding, RuleCard } from '../../../shared/rules';
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 interface RuleRow {
   id: string;

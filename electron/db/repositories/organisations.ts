@@ -1,5 +1,5 @@
 import type { Organisation } from '../../../shared/domain/organisation';
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 /** SQL for organisations. */
 export function createOrganisationRepository(db: Db) {

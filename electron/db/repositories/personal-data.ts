@@ -1,4 +1,4 @@
-import type { Db } from '../open';
+import type { Db } from '../types';
 import { GENESIS_HASH, hashAuditRow, type AuditRow } from './audit';
 import type { CardRow } from './cards';
 

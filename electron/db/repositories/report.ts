@@ -1,6 +1,6 @@
 import type { ReasonCode } from '../../../shared/domain/reason-codes';
 import type { Level2ReasonFacts, LevelCounts, MonthPeriod } from '../../../shared/report/monthly';
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 /**
  * SPEC §5's definitions in SQL over the cards table, with the month bounds as parameters

@@ -1,6 +1,6 @@
 import type { Decision } from '../../../shared/domain/decision';
 import { RuleSettings } from '../../../shared/domain/settings';
-import type { Db } from '../open';
+import type { Db } from '../types';
 
 interface DecisionRow {
   id: string;

@@ -30,6 +30,7 @@ export function toActionErrors(
       out.general.push(describeFieldError(t, field));
     }
   }
-  if (!error.fields?.length) out.general.push(error.message);
+  // A busy register, a full disk: the code's text says what to do (the message is for logs).
+  if (!error.fields?.length) out.general.push(t(`error.${error.code}`, { defaultValue: error.message }));
   return out;
 }

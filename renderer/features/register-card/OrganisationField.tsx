@@ -27,7 +27,7 @@ export const OrganisationField = memoSection(
     const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
     const typed = values.organisationHsaId.trim();
     const query = typed.toLowerCase();
-    const known = organisations?.find((o) => o.hsaId === typed);
+    const known = organisations?.find((o) => o.hsaId === typed.toUpperCase());
     const matches = (organisations ?? [])
       .filter((o) => !query || o.hsaId.toLowerCase().includes(query) || o.name.toLowerCase().includes(query))
       .slice(0, MAX_OPTIONS);
@@ -84,7 +84,7 @@ export const OrganisationField = memoSection(
                 </Combobox.Option>
               )}
               {matches.map((o) => (
-                <Combobox.Option value={o.hsaId} key={o.hsaId} active={o.hsaId === typed}>
+                <Combobox.Option value={o.hsaId} key={o.hsaId} active={o.hsaId === typed.toUpperCase()}>
                   <Text size="sm">{o.name}</Text>
                   <Text size="xs" c="dimmed" ff="monospace">
                     {o.hsaId}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { CARD_FIELDS } from '../../../shared/domain/card';
 import type { FieldError } from '../../../shared/domain/errors';
 import { describeFieldError } from '../../../shared/i18n';
 import type { FormField } from './form-state';
@@ -18,27 +19,11 @@ const FIELD_ALIASES: Record<string, FormField> = {
   'issuedBy.1': 'administrator2',
 };
 
-const FORM_FIELDS: readonly FormField[] = [
-  'organisationHsaId',
-  'organisationName',
-  'assuranceLevel',
-  'cardNumber',
-  'holderHsaId',
-  'holderName',
-  'holderIdType',
-  'unplannedPersonnel',
-  'issuedAt',
-  'expiresAt',
-  'reasonCode',
-  'reasonText',
-  'administrator1',
-  'administrator2',
-  'extendsCardId',
-  'endedAt',
-  'endReason',
-  'note',
-  'violationJustification',
-];
+// The form's inputs in the order of SPEC §3's fields (one list, shared/domain/card.ts): the
+// two administrators stand where `issuedBy` does, and a new card's id has no input.
+const FORM_FIELDS: readonly FormField[] = CARD_FIELDS.flatMap((field): FormField[] =>
+  field === 'id' ? [] : field === 'issuedBy' ? ['administrator1', 'administrator2'] : [field],
+);
 
 function toFormField(field: string): FormField | null {
   const alias = FIELD_ALIASES[field];

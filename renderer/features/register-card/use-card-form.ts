@@ -83,7 +83,8 @@ export function useCardForm() {
   const organisationIsNew =
     organisations !== null &&
     looksLikeHsaId(typedOrganisation) &&
-    !organisations.some((o) => o.hsaId === typedOrganisation);
+    // HSA-ids are stored in upper case and match in any case (SPEC §3).
+    !organisations.some((o) => o.hsaId === typedOrganisation.toUpperCase());
 
   const isVisible = useCallback(
     (field: FormField) => {

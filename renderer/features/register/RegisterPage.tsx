@@ -9,6 +9,8 @@ import { useApi } from '../../ipc/client';
 import { PAGE_HEADING_ID, PageHeader } from '../../components/PageHeader';
 import { useFocusTarget } from '../../lib/page-focus';
 import { NoDecisionBanner } from '../decisions/NoDecisionBanner';
+import { RegionRegisterPage } from '../hub/RegionRegisterPage';
+import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { RegisterFilters, type RegisterFilterValues } from './RegisterFilters';
 import classes from './RegisterPage.module.css';
 import { RegisterTable, type RegisterTableHandle } from './RegisterTable';
@@ -54,6 +56,8 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
   const [drawerUsed, setDrawerUsed] = useState(cardId !== null);
   if (cardId !== null && !drawerUsed) setDrawerUsed(true);
   const pages = useCardPages({ ...filters, search, sort });
+  // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
+  const scope = useScope();
 
   useEffect(() => {
     void api['organisations:list']({}).then((result) => {
@@ -93,8 +97,13 @@ export function RegisterPage({ cardId, onOpenCard, onRegisterCard }: RegisterPag
     filters.findings !== null;
   const total = pages.total;
 
+  if (scope.scope === 'region') {
+    return <RegionRegisterPage cardId={cardId} onOpenCard={onOpenCard} onScope={scope.setScope} />;
+  }
+
   return (
     <Stack gap="md" className={classes.page}>
+      {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('register.title')}
         right={

@@ -15,6 +15,8 @@ import { useApi } from '../../ipc/client';
 import { formatIsoLocal, listRecentMonths } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
+import { RegionReportPage } from '../hub/RegionReportPage';
+import { ScopeBar, useScope } from '../hub/ScopeControl';
 import { HistoryChart } from './HistoryChart';
 import { ReportChangesAlert } from './ReportChangesAlert';
 import { OrganisationTable, ReasonsTable } from './ReportTables';
@@ -44,6 +46,8 @@ export function ReportPage({ now }: { now?: number }) {
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   useCardsChanged(reload);
+  // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
+  const scope = useScope();
 
   useEffect(() => {
     let live = true;
@@ -80,8 +84,13 @@ export function ReportPage({ now }: { now?: number }) {
     reload();
   };
 
+  if (scope.scope === 'region') {
+    return <RegionReportPage onScope={scope.setScope} {...(now === undefined ? {} : { now })} />;
+  }
+
   return (
     <Stack gap="lg">
+      {scope.offered && <ScopeBar scope="desk" onChange={scope.setScope} />}
       <PageHeader
         title={t('report.title')}
         description={t('report.intro')}

@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
 import { NO_PAGE_ERRORS, toPageErrors, type PageErrors } from '../decisions/server-errors';
 import { OrganisationsSection } from '../organisations/OrganisationsSection';
+import { HubSettingsSection } from '../hub/HubSettingsSection';
 
 const KNOWN = [
   'officeHours.start',
@@ -291,6 +292,9 @@ export function SettingsPage() {
       </form>
       <Box mt="lg">
         <OrganisationsSection />
+      </Box>
+      <Box mt="lg">
+        <HubSettingsSection />
       </Box>
     </Box>
   );

@@ -223,7 +223,12 @@ describe('cli audit verify', () => {
   });
 
   it('refuses other subcommands as usage errors', () => {
-    expect(cli('audit')).toMatchObject({ status: 2, stderr: ['Felaktig användning: använd: audit verify'] });
+    expect(cli('audit')).toMatchObject({
+      status: 2,
+      stderr: ['Felaktig användning: använd: audit verify | audit accept-head --yes'],
+    });
     expect(cli('audit', 'verify', 'now').status).toBe(2);
+    // Accepting a rollback is deliberate: without --yes it is a usage error.
+    expect(cli('audit', 'accept-head').status).toBe(2);
   });
 });

@@ -7,12 +7,14 @@ import { build, type BuildOptions, type Message } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { xlsxWorkerUrl, type WorkbookSpec } from '../../../electron/export/xlsx';
 import type * as XlsxModule from '../../../electron/export/xlsx';
+import { workerScript } from '../../../electron/platform/worker-thread';
 
 interface BuildScript {
   buildElectron(options: { outDir: string }): Promise<{
     main: string;
     preload: string;
     xlsxWorker: string;
+    workerBoot: string;
     warnings: Message[];
   }>;
   mainBundleOptions(root: string, version: string): BuildOptions;
@@ -28,6 +30,7 @@ let outDir: string;
 let main: string;
 let preload: string;
 let worker: string;
+let boot: string;
 let warnings: Message[];
 
 beforeAll(async () => {
@@ -36,6 +39,7 @@ beforeAll(async () => {
   main = readFileSync(built.main, 'utf8');
   preload = readFileSync(built.preload, 'utf8');
   worker = readFileSync(built.xlsxWorker, 'utf8');
+  boot = readFileSync(built.workerBoot, 'utf8');
   warnings = built.warnings;
 }, 60_000);
 
@@ -98,6 +102,8 @@ describe('scripts/build-electron.mjs', () => {
     const required = requires(main);
     expect(required).toContain('electron');
     expect(required).toContain('better-sqlite3');
+    // node-postgres (the regional hub) is inlined with Node's modules as node:… and its
+    // optional native driver answered as absent (scripts/build-electron.mjs): nothing else.
     for (const name of required) expect(name, name).toMatch(/^(electron|better-sqlite3|node:.+)$/);
   });
 
@@ -112,6 +118,12 @@ describe('scripts/build-electron.mjs', () => {
     expect(worker).toContain('exceljs');
     const needed = [...imports(worker), ...requires(worker)];
     expect(needed.length).toBeGreaterThan(0);
+    expect(needed.filter((name) => !isBuiltin(name))).toEqual([]);
+  });
+
+  it('writes the worker boot file beside main.cjs, needing only Node built-ins', () => {
+    const needed = [...imports(boot), ...requires(boot)];
+    expect(needed).toContain('node:worker_threads');
     expect(needed.filter((name) => !isBuiltin(name))).toEqual([]);
   });
 
@@ -140,10 +152,11 @@ describe('scripts/build-electron.mjs', () => {
 });
 
 describe('xlsxWorkerUrl', () => {
-  it('finds the worker beside xlsx.ts when run from source', () => {
-    const path = fileURLToPath(xlsxWorkerUrl());
-    expect(path).toBe(join(ROOT, 'electron', 'export', 'xlsx-worker.mjs'));
-    expect(existsSync(path)).toBe(true);
+  it('runs the TypeScript worker beside xlsx.ts when run from source', () => {
+    const script = workerScript('xlsx-worker', pathToFileURL(join(ROOT, 'electron/export/xlsx.ts')).href);
+    expect(script.typescript).toBe(true);
+    expect(fileURLToPath(script.url)).toBe(join(ROOT, 'electron', 'export', 'xlsx-worker.ts'));
+    expect(existsSync(script.url)).toBe(true);
   });
 
   it('finds it next to main.cjs in a development build', () => {

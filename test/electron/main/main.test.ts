@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,11 @@ const fake = vi.hoisted(() => {
     backendError: undefined as Error | undefined,
     dataDirError: undefined as Error | undefined,
   };
-  const backend = { router: { invoke: vi.fn() }, close: vi.fn() };
+  const backend = {
+    router: { invoke: vi.fn() },
+    close: vi.fn(),
+    stopSync: vi.fn(() => Promise.resolve()),
+  };
   const electron = {
     protocol: { registerSchemesAsPrivileged: vi.fn(() => order.push('registerScheme')) },
     session: { defaultSession: { protocol: { handle: vi.fn(() => order.push('serveApp')) } } },
@@ -228,6 +233,26 @@ describe('main process wiring', () => {
     expect(fake.electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
   });
 
+  it('keeps the hub password in the OS key store and syncs in the background', async () => {
+    await startMain();
+    const options = (fake.createBackend.mock.calls[0] as unknown as [{ hub?: unknown }])[0];
+    expect(options.hub).toMatchObject({ background: true, credentials: { kind: 'os' } });
+  });
+
+  it('lets a sync under way finish before quitting, once', async () => {
+    await startMain();
+    const preventDefault = vi.fn();
+    fake.appListeners.get('before-quit')?.({ preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    expect(fake.backend.stopSync).toHaveBeenCalledOnce();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(fake.electron.app.quit).toHaveBeenCalledOnce();
+    // The quit that follows goes through.
+    const again = vi.fn();
+    fake.appListeners.get('before-quit')?.({ preventDefault: again });
+    expect(again).not.toHaveBeenCalled();
+  });
+
   it('closes the database on quit', async () => {
     await startMain();
     fake.appListeners.get('will-quit')?.();
@@ -245,6 +270,39 @@ describe('main process wiring', () => {
     expect(fake.createMainWindow).not.toHaveBeenCalled();
     expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
     expect(log()).toMatch(/ERROR \[start\] Error: database schema 9 is newer than this app supports/);
+  });
+
+  it('says in Swedish what a fault of the disk or a newer register means, not SQLite’s English', async () => {
+    // A real SQLite error: a write on a connection that may only read.
+    const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-ro-'));
+    const raw = new Database(join(dir, 'k.db'));
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    const reader = new Database(join(dir, 'k.db'), { readonly: true });
+    try {
+      reader.exec('INSERT INTO t VALUES (1)');
+    } catch (error) {
+      fake.state.backendError = error as Error;
+    } finally {
+      reader.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(fake.state.backendError).toMatchObject({ code: 'SQLITE_READONLY' });
+    await startMain();
+    const reason = (fake.electron.dialog.showErrorBox.mock.calls[0] as string[])[1];
+    expect(reason).toMatch(/skrivskyddad.*Be IT om skrivrätt/);
+    expect(reason).not.toContain('attempt to write');
+    expect(reason).toContain('(SQLITE_READONLY)');
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+
+    const tooNew = await import('../../../electron/db/open');
+    fake.state.backendError = new tooNew.DatabaseTooNewError(9, 6);
+    vi.clearAllMocks();
+    await startMain();
+    expect(fake.electron.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Kortliggaren kunde inte starta',
+      expect.stringMatching(/nyare version av Kortliggaren\. Installera den nyaste versionen/),
+    );
   });
 
   it('refuses to start in development without the Electron build of better-sqlite3', async () => {

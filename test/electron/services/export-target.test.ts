@@ -76,6 +76,15 @@ describe('protectedTarget', () => {
     expect(protectedTarget(join(dir, 'hård.json'), db)).toBe('path.isDatabase');
   });
 
+  it('refuses the audit head sidecar, by name and through a hard link elsewhere', () => {
+    writeFileSync(`${db}.audit-head`, '{}');
+    expect(protectedTarget(`${db}.audit-head`, db)).toBe('path.isDatabase');
+    const elsewhere = join(dir, 'annan');
+    mkdirSync(elsewhere);
+    linkSync(`${db}.audit-head`, join(elsewhere, 'rapport.json'));
+    expect(protectedTarget(join(elsewhere, 'rapport.json'), db)).toBe('path.isDatabase');
+  });
+
   it('compares case-insensitively where the file system does (flag), and exactly where not', () => {
     const other = join(dir, 'KORTLIGGAREN.DB');
     const otherWal = join(dir, 'kortliggaren.db-WAL');

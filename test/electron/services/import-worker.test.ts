@@ -3,11 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../electron/app/backend';
 import { openImportCsv } from '../../../electron/services/import-csv';
-import * as workerSource from '../../../electron/services/import-worker-source';
+import * as workerSource from '../../../electron/services/import-worker-host';
 import { importCsv } from '../../../electron/services/import-rows';
 import { tempDir } from '../../fixtures/cards';
 
-vi.mock('../../../electron/services/import-worker-source', { spy: true });
+vi.mock('../../../electron/services/import-worker-host', { spy: true });
 
 const HEADER =
   'organisationHsaId;organisationName;assuranceLevel;cardNumber;holderHsaId;holderName;holderIdType;' +

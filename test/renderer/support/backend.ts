@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/app/backend';
+import { completeSetup } from '../../../electron/services/setup';
 import type { CardInputRaw } from '../../../shared/domain/card';
 import { createApi, type Api } from '../../../shared/ipc/api';
 import type { Channel } from '../../../shared/ipc/contract';
@@ -26,12 +27,29 @@ export interface TestBackend {
 }
 
 /**
- * Starts the real back end (router, services, SQLite) in a temp dir. The transport copies
+ * Starts the real back end (router, services, SQLite) in a temp dir, set up as a desk unless
+ * `setupDone` is false. The transport copies
  * input through JSON like the real ones do, so nothing that cannot cross IPC passes here.
  */
-export function startTestBackend(): TestBackend {
+export function startTestBackend(options: { setupDone?: boolean; busyTimeoutMs?: number } = {}): TestBackend {
+  const { setupDone = true, ...backendOptions } = options;
   const dir = mkdtempSync(join(tmpdir(), 'kortliggaren-ui-'));
-  const backend = createBackend({ databasePath: join(dir, 'test.db'), mode: 'web', version: 'test' });
+  const backend = createBackend({
+    databasePath: join(dir, 'test.db'),
+    mode: 'web',
+    version: 'test',
+    ...backendOptions,
+  });
+  // A desk that has been set up, unless the test is about the first-run setup: otherwise the
+  // setup dialog may open before a test's first query (it did on a loaded machine) and hide
+  // the page behind it.
+  if (setupDone) {
+    completeSetup(backend.services, {
+      deskName: 'Testdisken',
+      deskUser: 'Testanvändare',
+      officeHours: { start: '08:00', end: '17:00' },
+    });
+  }
   const calls: RecordedCall[] = [];
   const api = createApi(async (channel, input) => {
     const wire: unknown = JSON.parse(JSON.stringify(input ?? null));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CardInput } from '../../../shared/domain/card';
+import { CardInput, HsaId } from '../../../shared/domain/card';
+import { FindingsDraft } from '../../../shared/domain/draft';
+import { OrganisationInput } from '../../../shared/domain/organisation';
 import { toFieldErrors } from '../../../shared/domain/errors';
 import { checkHsaId } from '../../../shared/domain/hsa-id';
 import { validCard } from '../../fixtures/cards';
@@ -16,13 +18,37 @@ describe('HSA-id', () => {
     ['SE162321000016-A1B2', null],
     ['SE2321000017-A1B2', 'checksum'],
     ['SE2321000016-', 'format'],
-    ['se2321000016-A1B2', 'format'],
+    // Any case (SPEC §3): the same id as SE2321000016-A1B2.
+    ['se2321000016-a1b2', null],
+    ['SE2321000016-\u0131', 'format'], // dotless ı upper-cases to I: still not an HSA-id
     ['SE2321000016-A1_B2', 'format'],
     ['SE2321000016 A1B2', 'format'],
     ['SE2321000016-' + 'A'.repeat(18), null], // exactly 31 characters
     ['SE2321000016-' + 'A'.repeat(19), 'length'],
   ])('%s → %s', (id, problem) => {
     expect(checkHsaId(id)).toBe(problem);
+  });
+});
+
+describe('HsaId', () => {
+  it('reads any case and gives the upper-case form that is stored, compared and shown', () => {
+    expect(HsaId.parse('se2321000016-a1b2')).toBe('SE2321000016-A1B2');
+    expect(HsaId.parse('SE2321000016-A1b2')).toBe('SE2321000016-A1B2');
+    const card = CardInput.parse(
+      validCard({ organisationHsaId: 'se2321000016-a1b2', holderHsaId: 'SE2321000016-ab12' }),
+    );
+    expect(card).toMatchObject({ organisationHsaId: 'SE2321000016-A1B2', holderHsaId: 'SE2321000016-AB12' });
+    expect(OrganisationInput.parse({ hsaId: 'se2321000016-a1b2', name: 'R' }).hsaId).toBe(
+      'SE2321000016-A1B2',
+    );
+    expect(
+      FindingsDraft.parse({
+        assuranceLevel: 2,
+        holderHsaId: 'se2321000016-ab12',
+        issuedAt: '2026-02-11T19:40:00+01:00',
+        expiresAt: '2026-02-12T19:40:00+01:00',
+      }).holderHsaId,
+    ).toBe('SE2321000016-AB12');
   });
 });
 

@@ -1,15 +1,12 @@
-// Renders a workbook description (built by electron/export/xlsx.ts) to XLSX bytes with
-// exceljs, in a worker thread. exceljs only writes asynchronously; running it here lets the
-// synchronous CLI wait for it (Atomics.wait) and keeps the desktop main process responsive.
-// Plain JavaScript on purpose: a worker cannot rely on a TypeScript loader being present.
-import { workerData } from 'node:worker_threads';
+// Renders a workbook description (built by xlsx.ts) to XLSX bytes with exceljs, in a worker
+// thread started through electron/platform/worker-thread.ts. exceljs only writes
+// asynchronously; running it here lets the synchronous CLI block until it is done and keeps
+// the desktop main process responsive.
+import ExcelJS from 'exceljs';
+import { postToReader, workerInput } from '../platform/worker-link';
+import type { WorkbookSpec, XlsxWorkerReply } from './xlsx';
 
-/**
- * @param {import('./xlsx').WorkbookSpec} spec
- * @returns {Promise<Uint8Array>}
- */
-async function render(spec) {
-  const { default: ExcelJS } = await import('exceljs');
+async function render(spec: WorkbookSpec): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = spec.creator;
   workbook.lastModifiedBy = spec.creator;
@@ -32,23 +29,18 @@ async function render(spec) {
         }
       });
     }
-    if (sheet.boldLastRow && sheet.rows.length > 0) worksheet.lastRow.font = { bold: true };
+    if (sheet.boldLastRow && sheet.rows.length > 0) worksheet.lastRow!.font = { bold: true };
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-const { spec, port, signal } = workerData;
+function reply(message: XlsxWorkerReply, transfer: ArrayBuffer[] = []): void {
+  postToReader(message, transfer);
+}
+
 try {
-  const bytes = await render(spec);
-  port.postMessage({ ok: true, bytes }, [bytes.buffer]);
+  const bytes = await render(workerInput<WorkbookSpec>());
+  reply({ kind: 'done', bytes }, [bytes.buffer as ArrayBuffer]);
 } catch (error) {
-  port.postMessage({
-    ok: false,
-    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-  });
-} finally {
-  // Wakes a synchronous caller blocked in Atomics.wait; the message is already queued.
-  Atomics.store(signal, 0, 1);
-  Atomics.notify(signal, 0);
-  port.close();
+  reply({ kind: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { HubEventKind } from '../../shared/hub/event';
+import type { Db } from '../db/open';
+import { createOutboxRepository, type OutboxRepository } from '../db/repositories/outbox';
+import type { ServiceContext } from './context';
+
+// Prepared once per connection, like the report's statements.
+const repositories = new WeakMap<Db, OutboxRepository>();
+
+/** The outbox repository of a connection, prepared on first use. */
+export function outboxRepository(db: Db): OutboxRepository {
+  let repository = repositories.get(db);
+  if (!repository) repositories.set(db, (repository = createOutboxRepository(db)));
+  return repository;
+}
+
+/**
+ * Writes the event of a change to one of this desk's cards (SPEC §8): the card's state as
+ * it is now, under the next desk_seq. Call it inside the transaction that made the change,
+ * right after the change: the event and the change are then written together or not at
+ * all, and a change that is refused later in the transaction takes its event with it.
+ * Events are written whether or not the register has joined a hub, so joining needs no
+ * catching up. Holder names, notes and issuers are not read, so they cannot travel.
+ */
+export function recordCardEvent(
+  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  kind: HubEventKind,
+  cardId: string,
+): void {
+  if (!ctx.db.inTransaction) throw new Error('recordCardEvent must run inside the transaction of the change');
+  const outbox = outboxRepository(ctx.db);
+  const state = outbox.cardState(cardId);
+  if (!state) throw new Error(`recordCardEvent: no card ${cardId}`);
+  outbox.append({
+    desk_seq: outbox.lastSeq() + 1,
+    event_id: randomUUID(),
+    kind,
+    card_id: cardId,
+    occurred_at: ctx.now(),
+    payload: JSON.stringify(state),
+  });
+}
+
+/**
+ * Replaces erased holders' identifiers in the events still kept here (SPEC §8 sends the
+ * erasure itself as an `erased` event; what an older event carried must not stay in the
+ * file either). Call inside the erasure's transaction. Events already on the hub stay
+ * there as they were sent: the hub is append-only. Returns the number of events rewritten.
+ */
+export function scrubOutbox(db: Db, scrub: (payload: string) => string): number {
+  return outboxRepository(db).rewritePayloads(scrub);
+}
+
+/**
+ * An organisation's name travels on every card of it, so renaming one is a change to each
+ * of this desk's cards of that organisation: one `corrected` event per card, oldest first.
+ */
+export function recordOrganisationEvents(ctx: Pick<ServiceContext, 'db' | 'now'>, hsaId: string): void {
+  for (const cardId of outboxRepository(ctx.db).cardsOfOrganisation(hsaId)) {
+    recordCardEvent(ctx, 'corrected', cardId);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The desk-side reasons a sync or a join stops, each with a Swedish message that says what
+ * to do (English too). Failures talking to the hub itself are the hub client's HubErrors.
+ */
+
+export const SYNC_ERROR_CODES = [
+  'sync-not-joined',
+  'sync-other-hub',
+  'sync-restored',
+  'sync-own-event-differs',
+  'sync-bad-outbox-event',
+  'sync-no-password',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+type Params = Record<string, string | number>;
+
+const RESTORED_HELP_SV =
+  'Registret har troligen återställts från en äldre säkerhetskopia. Ingenting har skrivits över, varken här eller på hubben. Regional IT: se docs/hub.md, "En kortstation återställd från säkerhetskopia".';
+const RESTORED_HELP_EN =
+  'The register was probably restored from an older backup. Nothing was overwritten, here or on the hub. Regional IT: see docs/hub.md, "A desk restored from a backup".';
+
+const TEXTS: Record<SyncErrorCode, { sv: string; en: string }> = {
+  'sync-not-joined': {
+    sv: 'Registret är inte anslutet till någon regional hubb. Anslut det först: hub join --url DESK-URL',
+    en: 'The register has not joined a regional hub. Join it first: hub join --url DESK_URL',
+  },
+  'sync-other-hub': {
+    sv: 'Registret är anslutet som kortstationen {{desk}} på hubben {{hub}}, men inloggningen hör till kortstationen {{loginDesk}} på hubben {{loginHub}}. Ett register kan bara höra till en kortstation på en hubb; använd kortstationens egen inloggning.',
+    en: 'The register joined as station {{desk}} on hub {{hub}}, but the login belongs to station {{loginDesk}} on hub {{loginHub}}. A register belongs to one station on one hub; use the station’s own login.',
+  },
+  'sync-restored': {
+    sv: `Synkningen stoppades: hubben har händelser till och med nummer {{hubLast}} från den här kortstationen ({{desk}}), men registret har bara till och med nummer {{deskLast}}. ${RESTORED_HELP_SV}`,
+    en: `The sync stopped: the hub has events up to number {{hubLast}} from this station ({{desk}}), but the register only up to number {{deskLast}}. ${RESTORED_HELP_EN}`,
+  },
+  'sync-own-event-differs': {
+    sv: `Synkningen stoppades: händelse nummer {{deskSeq}} från den här kortstationen ({{desk}}) är en annan på hubben än i registret. ${RESTORED_HELP_SV}`,
+    en: `The sync stopped: event number {{deskSeq}} from this station ({{desk}}) is another one on the hub than in the register. ${RESTORED_HELP_EN}`,
+  },
+  'sync-no-password': {
+    sv: 'Lösenordet för kortstationens inloggning {{user}} saknas. Skriv det i URL:en eller sätt miljövariabeln PGPASSWORD (lösenordet som hub desk add visade).',
+    en: "The password of the station's login {{user}} is missing. Put it in the URL or set PGPASSWORD (the password hub desk add showed).",
+  },
+  'sync-bad-outbox-event': {
+    sv: 'Synkningen stoppades: händelse nummer {{deskSeq}} i registrets utkorg går inte att läsa ({{detail}}). Inget skickades. Kontakta regional IT.',
+    en: "The sync stopped: event number {{deskSeq}} in the register's outbox cannot be read ({{detail}}). Nothing was sent. Contact regional IT.",
+  },
+};
+
+function fill(template: string, params: Params): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** A sync or join that cannot go on until a person acts; `message` is Swedish. */
+export class SyncError extends Error {
+  readonly retryable = false;
+
+  constructor(
+    readonly code: SyncErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(fill(TEXTS[code].sv, params));
+    this.name = 'SyncError';
+  }
+
+  /** The message in Swedish or English. */
+  messageIn(language: 'sv' | 'en'): string {
+    return fill(TEXTS[this.code][language], this.params);
+  }
+}
