@@ -93,8 +93,12 @@ export const hubMigration001: HubMigration = {
       reason_text text NOT NULL,
       voided boolean NOT NULL
     );
-    CREATE INDEX cards_issued_at ON ${s}.cards (issued_at) WHERE NOT voided;
-    CREATE INDEX cards_expires_at ON ${s}.cards (expires_at) WHERE NOT voided;
+    -- Covering the report's two disjoint parts (electron/hub/report.ts), so each is an
+    -- index-only scan: the cards newly issued in the month, and the older ones still active.
+    CREATE INDEX cards_issued_at ON ${s}.cards (issued_at)
+      INCLUDE (expires_at, ended_at, organisation_hsa_id, assurance_level, extends_card_id) WHERE NOT voided;
+    CREATE INDEX cards_expires_at ON ${s}.cards (expires_at)
+      INCLUDE (issued_at, ended_at, organisation_hsa_id, assurance_level) WHERE NOT voided;
 
     CREATE TABLE ${s}.organisations (
       hsa_id text PRIMARY KEY,
