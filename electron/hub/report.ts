@@ -39,10 +39,24 @@ export interface HubReport {
 /**
  * The §5 definitions of shared/report/monthly.ts, in SQL over the hub's current cards
  * (maintained on every push): voided cards never count; newly issued `S ≤ issuedAt < E`;
- * active at the end `issuedAt < E ∧ expiresAt ≥ E ∧ (endedAt null ∨ endedAt ≥ E)`.
+ * active at the end `issuedAt < E ∧ expiresAt ≥ E ∧ (endedAt null ∨ endedAt ≥ E)`, taken in
+ * two disjoint parts — issued in the month (which may also be active), and issued before it
+ * and still active — each an index-only scan of its own index.
  */
-const NEWLY = 'issued_at >= $1 AND issued_at < $2';
-const ACTIVE = 'issued_at < $2 AND expires_at >= $2 AND (ended_at IS NULL OR ended_at >= $2)';
+const ACTIVE = 'expires_at >= $2 AND (ended_at IS NULL OR ended_at >= $2)';
+const FIGURES = `
+  WITH parts AS (
+    SELECT organisation_hsa_id AS org, assurance_level AS level, 1 AS newly,
+           (extends_card_id IS NOT NULL)::int AS extensions, (${ACTIVE})::int AS active
+    FROM ${S}.cards WHERE NOT voided AND issued_at >= $1 AND issued_at < $2
+    UNION ALL
+    SELECT organisation_hsa_id, assurance_level, 0, 0, 1
+    FROM ${S}.cards WHERE NOT voided AND issued_at < $1 AND ${ACTIVE}
+  )
+  SELECT p.org AS organisation_hsa_id, o.name, p.level AS assurance_level, p.newly, p.extensions, p.active
+  FROM (SELECT org, level, sum(newly) AS newly, sum(extensions) AS extensions, sum(active) AS active
+        FROM parts GROUP BY org, level) AS p
+  LEFT JOIN ${S}.organisations o ON o.hsa_id = p.org`;
 
 /**
  * Reads the region's report for `month` (YYYY-MM) in one consistent snapshot of the hub.
@@ -63,16 +77,7 @@ export async function readHubReport(
     newly: string;
     extensions: string;
     active: string;
-  }>(
-    `SELECT c.organisation_hsa_id, o.name, c.assurance_level,
-            count(*) FILTER (WHERE ${NEWLY}) AS newly,
-            count(*) FILTER (WHERE ${NEWLY} AND extends_card_id IS NOT NULL) AS extensions,
-            count(*) FILTER (WHERE ${ACTIVE}) AS active
-     FROM ${S}.cards c LEFT JOIN ${S}.organisations o ON o.hsa_id = c.organisation_hsa_id
-     WHERE NOT voided AND ((${NEWLY}) OR (${ACTIVE}))
-     GROUP BY c.organisation_hsa_id, o.name, c.assurance_level`,
-    [period.start, period.end],
-  );
+  }>(FIGURES, [period.start, period.end]);
   const rows = new Map<string, OrganisationFigures>();
   for (const r of figures.rows) {
     let row = rows.get(r.organisation_hsa_id);
@@ -94,7 +99,7 @@ export async function readHubReport(
     reason_text: string;
   }>(
     `SELECT card_id::text AS card_id, card_number, organisation_hsa_id, issued_at, reason_code, reason_text
-     FROM ${S}.cards WHERE NOT voided AND assurance_level = 2 AND ${NEWLY}`,
+     FROM ${S}.cards WHERE NOT voided AND assurance_level = 2 AND issued_at >= $1 AND issued_at < $2`,
     [period.start, period.end],
   );
   const reasonFacts: Level2ReasonFacts[] = reasons.rows.map((r) => ({
