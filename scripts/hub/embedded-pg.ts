@@ -266,7 +266,18 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
       await waitForGroupGone(proc.pid!);
     },
     async restart() {
-      await launch();
+      // A backend of the killed server may still be leaving on a loaded machine (the kernel
+      // has not yet detached its shared memory): PostgreSQL then refuses to start, rightly.
+      // Wait and try again, as an operator would.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await launch();
+          return;
+        } catch (error) {
+          if (attempt >= 20 || !/pre-existing shared memory block/.test(String(error))) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+        }
+      }
     },
     async stop() {
       const proc = child;
@@ -284,7 +295,7 @@ export async function startPostgres(options: PgServerOptions = {}): Promise<PgSe
 }
 
 async function waitForGroupGone(pgid: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       process.kill(-pgid, 0);
     } catch {
