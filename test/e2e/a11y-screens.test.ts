@@ -151,7 +151,7 @@ describe.each(SIZES)('at $name', (size) => {
     await field('Organisationens HSA-id').fill('SE2321000016-A1B2');
     await field('Organisationens namn').fill('Region Exempel');
     await field('Kortnummer').fill('9752 2000 0000 0000 901');
-    await field('Korthållarens HSA-id').fill('SE2321000016-AB12');
+    await field('Korthållarens HSA-id').fill('SE5565594230-ABCDEFGHIJKLMNOPQR');
     await field('Korthållarens namn').fill('Märta Öberg');
     await page.getByRole('radio', { name: 'Ja' }).check({ force: true });
     await field('Utfärdat').fill('2026-02-10 10:00');
@@ -167,5 +167,9 @@ describe.each(SIZES)('at $name', (size) => {
     await shoot(page, `form-verdict-${size.name}-top`);
     const badge = await verdict.getByText('2 avvikelser').boundingBox();
     expect(badge).not.toBeNull();
+    // The card number and the holder's HSA-id are shown whole in their fields.
+    for (const label of ['Kortnummer', 'Korthållarens HSA-id']) {
+      expect(await field(label).evaluate((e) => e.scrollWidth <= e.clientWidth), label).toBe(true);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Group, Input, Radio, SegmentedControl, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HOLDER_ID_TYPES } from '../../../shared/domain/reason-codes';
-import { fieldId, memoSection, type SectionProps } from './section-props';
+import { fieldId, IDENTIFIER_COLUMN, memoSection, type SectionProps } from './section-props';
 
 /** Tillitsnivå and card number. */
 export const CardFields = memoSection(
@@ -9,7 +9,7 @@ export const CardFields = memoSection(
     const { t } = useTranslation('ui');
     const levelId = fieldId('assuranceLevel');
     return (
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+      <SimpleGrid minColWidth={IDENTIFIER_COLUMN} autoFlow="auto-fit" spacing="md" verticalSpacing="md">
         <Input.Wrapper
           id={levelId}
           label={t('common:field.assuranceLevel')}
@@ -55,7 +55,7 @@ export const HolderFields = memoSection(
     const { t } = useTranslation('ui');
     return (
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+        <SimpleGrid minColWidth={IDENTIFIER_COLUMN} autoFlow="auto-fit" spacing="md" verticalSpacing="md">
           <TextInput
             id={fieldId('holderHsaId')}
             label={t('common:field.holderHsaId')}

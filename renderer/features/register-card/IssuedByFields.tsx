@@ -1,13 +1,13 @@
 import { SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { fieldId, memoSection, type SectionProps } from './section-props';
+import { fieldId, IDENTIFIER_COLUMN, memoSection, type SectionProps } from './section-props';
 
 /** One or two ID administrators (issuedBy[0] and issuedBy[1]). */
 export const IssuedByFields = memoSection(
   function IssuedByFields({ values, errors, onChange }: SectionProps) {
     const { t } = useTranslation('ui');
     return (
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="md">
+      <SimpleGrid minColWidth={IDENTIFIER_COLUMN} autoFlow="auto-fit" spacing="md" verticalSpacing="md">
         <TextInput
           id={fieldId('administrator1')}
           label={t('common:field.issuedBy')}

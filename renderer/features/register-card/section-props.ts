@@ -9,6 +9,13 @@ export interface SectionProps {
   onChange: (patch: Partial<CardFormValues>) => void;
 }
 
+/**
+ * The narrowest a field that holds a card number or an HSA-id may be (31 characters): two
+ * such fields share a row only where both show their whole value, so beside the verdict on
+ * a 1280 px window they stack instead of cutting the number off.
+ */
+export const IDENTIFIER_COLUMN = '16.5rem';
+
 /** The DOM id of a form field's input: labels, focus on error and tests use it. */
 export function fieldId(field: FormField): string {
   return `card-${field}`;
