@@ -97,6 +97,30 @@ export default tseslint.config(
     },
   },
   {
+    // The back end's inner layers know nothing of Electron or IPC: the IPC layer and the
+    // main process translate and compose them, never the other way round.
+    files: ['electron/{db,services,cli,sync,hub,export,platform}/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/renderer/**'], message: 'electron/ must not import renderer/.' },
+            {
+              group: ['electron', 'electron/*'],
+              message: 'Only electron/main and electron/preload import Electron.',
+            },
+            {
+              regex: '^(\\.\\./)+(ipc|main|preload)(/|$)|(^|/)electron/(ipc|main|preload)(/|$)',
+              message:
+                'db/, services/, cli/, sync/, hub/, export/ and platform/ must not import electron/ipc, electron/main or electron/preload.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },

@@ -1,6 +1,6 @@
 import { CHANNELS, type Channel } from '../../shared/ipc/contract';
 import { isDamagedDatabaseError } from '../db/health';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import type { Handlers } from '../ipc/router';
 import type { DatabaseStatus } from './database-state';
 

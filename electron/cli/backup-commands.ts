@@ -7,7 +7,7 @@ import { parseInstant } from '../../shared/time/stockholm';
 import type { Backend } from '../app/backend';
 import { writeFileAtomic } from '../export/atomic-write';
 import { DatabaseDamagedError } from '../db/health';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import {
   eraseExpiredPersonalData,
   exportPersonalData,

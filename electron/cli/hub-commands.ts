@@ -11,7 +11,7 @@ import { buildWorkbookSpec, renderXlsx } from '../export/xlsx';
 import { addDesk, hubStatus, initHub } from '../hub/admin';
 import { HubError } from '../hub/errors';
 import { hubReport, type HubReport } from '../hub/report';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { reportContentHash } from '../services/report';
 import { checkExportTarget } from '../services/export-target';
 

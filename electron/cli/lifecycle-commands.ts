@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { EndCardInput, ReviewQuery, VoidCardInput } from '../../shared/domain/lifecycle';
 import { readTimeCell } from '../../shared/import/card-rows';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { verifyAudit } from '../services/audit-verify';
 import { endCard, voidCard } from '../services/lifecycle';
 import { reviewLists } from '../services/review';

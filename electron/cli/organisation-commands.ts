@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationRenameInput } from '../../shared/domain/organisation';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { renameOrganisation } from '../services/organisations';
 import { CliInputError, type CommandEnv } from './rules-commands';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReportJson, ReportMonth } from '../../shared/report/monthly';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { buildMonthlyReport } from '../services/report';
 import { EXPORT_FORMATS, exportMonthlyReportSync, type ExportFormat } from '../services/report-export';
 import { CliInputError, type CommandEnv } from './rules-commands';

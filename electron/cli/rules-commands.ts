@@ -6,7 +6,7 @@ import { parseOfficeHours } from '../../shared/domain/settings';
 import type { Language } from '../../shared/i18n';
 import { createFindingTranslator } from '../../shared/rules';
 import type { Backend } from '../app/backend';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { findingsForCard } from '../services/findings';
 import { addDecision, updateSettings } from '../services/rules-data';
 

@@ -5,7 +5,7 @@ import { ReportMonth } from '../../shared/report/monthly';
 import { createFindingTranslator } from '../../shared/rules';
 import { parseHubUrl } from '../hub/connect';
 import { HubError } from '../hub/errors';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/report-export';
 import { SyncError } from '../sync/errors';
 import { joinHub } from '../sync/join';

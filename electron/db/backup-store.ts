@@ -10,17 +10,14 @@ import {
   unlinkSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BACKUP_KIND_NAMES } from '../../shared/ipc/maintenance';
+import { BACKUP_KIND_NAMES, type BackupKind } from '../../shared/domain/backup';
 import { BackupVerificationError, verifyDatabaseFile } from './health';
 import type { Db } from './types';
 import { readRegisterId, registerIdOfFile } from './register-identity';
 
-/**
- * Kinds of backup. `daily` and `pre-migration` are automatic, `manual` is asked for,
- * `before-restore` is the raw copy of the database that a restore replaced.
- */
+/** Kinds of backup (shared/domain/backup.ts says what each is). */
 export const BACKUP_KINDS = BACKUP_KIND_NAMES;
-export type BackupKind = (typeof BACKUP_KINDS)[number];
+export type { BackupKind };
 
 /** How many of each kind rotation keeps (newest first). */
 export const KEEP: Record<BackupKind, number> = {

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { evaluate, findingsForCard } from '../services/findings';
 import { monthlyReportStatus, reportHistory } from '../services/report';
 import { exportMonthlyReport, suggestedExportName, type ExportFormat } from '../services/report-export';
-import { invalidInput } from './app-error';
+import { invalidInput } from '../services/app-error';
 import { addDecision, updateSettings } from '../services/rules-data';
 import { listAudit } from '../services/audit-verify';
 import { commitImportRows, previewImportRows } from '../services/import-rows';

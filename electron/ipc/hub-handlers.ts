@@ -10,7 +10,7 @@ import { hubLinks } from '../sync/region-data';
 import { exportRegionReportSync } from '../sync/region-export';
 import { listRegionCards, regionCard, regionReportStatus } from '../sync/region-views';
 import type { SyncScheduler } from '../sync/scheduler';
-import { AppError, invalidInput } from './app-error';
+import { AppError, invalidInput } from '../services/app-error';
 import type { Handlers } from './router';
 
 /** What the hub's channels need besides the register. */

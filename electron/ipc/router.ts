@@ -2,7 +2,7 @@ import { toFieldErrors } from '../../shared/domain/errors';
 import { contract, type Channel, type ChannelArgs, type ChannelOutput } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/result';
 import { classifySystemError } from '../services/system-errors';
-import { AppError } from './app-error';
+import { AppError } from '../services/app-error';
 
 /** One function per channel; each receives input already parsed by the contract. */
 export type Handlers = {

@@ -26,7 +26,7 @@ import {
 import { auditHeadPath, removeAuditHeadFile } from '../db/audit-head';
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
 import type { Db } from '../db/types';
-import { AppError, invalidInput } from '../ipc/app-error';
+import { AppError, invalidInput } from './app-error';
 import { checkExportTarget } from './export-target';
 
 /** Where the database and its backups live, and the clock for backup names. */

@@ -1,7 +1,7 @@
 import { toFieldErrors } from '../../shared/domain/errors';
 import { ChangeReason } from '../../shared/domain/lifecycle';
 import { toCardValues, type CardRow } from '../db/repositories/cards';
-import { AppError, invalidInput } from '../ipc/app-error';
+import { AppError, invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 
 /** The stored card with this id (any case); not-found otherwise. */

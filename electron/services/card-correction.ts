@@ -2,7 +2,7 @@ import { CardInput, type CardInputRaw, type CardRecord } from '../../shared/doma
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { FINDING_SEVERITY, type FindingCode } from '../../shared/rules';
 import { toCardRecord, toCardValues } from '../db/repositories/cards';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import { sameContent } from './cards';
 import type { ServiceContext } from './context';
 import { isPulledCard } from '../sync/region-data';

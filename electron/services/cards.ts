@@ -3,7 +3,7 @@ import type { CardRecord, CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
 import { CARD_FIELDS, type CardField } from '../../shared/import/card-rows';
 import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/cards';
-import { AppError, invalidInput } from '../ipc/app-error';
+import { AppError, invalidInput } from './app-error';
 import { hasViolation } from '../../shared/rules';
 import type { ServiceContext } from './context';
 import { isPulledCard } from '../sync/region-data';

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Db } from '../db/types';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 
 /**
  * One guard for every file the app writes where a person chose (SPEC §6): report exports

@@ -8,7 +8,7 @@ import {
   type RuleContext,
 } from '../../shared/rules';
 import { createRegisterMetaRepository, META_KEYS } from '../db/repositories/register-meta';
-import { AppError } from '../ipc/app-error';
+import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 
 /** The decisions and settings in force, read once per operation. */

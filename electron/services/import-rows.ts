@@ -1,7 +1,7 @@
 import type { FieldError } from '../../shared/domain/errors';
 import { mapCardRows } from '../../shared/import/card-rows';
 import type { FindingCode } from '../../shared/rules/types';
-import { AppError, invalidInput } from '../ipc/app-error';
+import { AppError, invalidInput } from './app-error';
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData } from './findings';

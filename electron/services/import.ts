@@ -5,7 +5,7 @@ import { OrganisationInput } from '../../shared/domain/organisation';
 import type { RuleCard } from '../../shared/rules';
 import type { Db } from '../db/types';
 import { createBulkRepository } from '../db/repositories/bulk';
-import { AppError } from '../ipc/app-error';
+import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
 import { prepareImportRecompute } from './findings';

@@ -3,7 +3,7 @@ import { toFieldErrors } from '../../shared/domain/errors';
 import { MANUAL_END_REASONS, type Extension, type ManualEndReason } from '../../shared/domain/lifecycle';
 import { hasViolation, type RuleCard } from '../../shared/rules';
 import { toCardRecord } from '../db/repositories/cards';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
 import { storeCard } from './cards';
 import type { ServiceContext } from './context';

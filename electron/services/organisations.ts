@@ -1,5 +1,5 @@
 import type { Organisation } from '../../shared/domain/organisation';
-import { AppError } from '../ipc/app-error';
+import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 import { recordOrganisationEvents } from './outbox';
 

@@ -11,7 +11,7 @@ import {
   type CardTexts,
   type PersonalDataRepository,
 } from '../db/repositories/personal-data';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { recordCardEvent, scrubOutbox } from './outbox';
 import { createScrubber, type Scrubber } from './scrub';

@@ -11,7 +11,7 @@ import { reasonsTable, statisticsTable, type ReportAbout } from '../../shared/re
 import { writeFilesAtomic, type AtomicWriteFs } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
 import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from '../export/xlsx';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { checkExportTarget, registerPathOf } from './export-target';
 import { buildMonthlyReport, checkMonth, recordReportedMonth, reportContentHash } from './report';

@@ -14,7 +14,7 @@ import { formatInstant, monthBounds } from '../../shared/time/stockholm';
 import type { Db } from '../db/types';
 import { readTransaction } from '../db/write-transaction';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 
 // The service context predates the report; its statements are prepared once per connection.

@@ -1,7 +1,7 @@
 import type { Decision } from '../../shared/domain/decision';
 import { RuleSettings } from '../../shared/domain/settings';
 import { toFieldErrors } from '../../shared/domain/errors';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { recomputeAll } from './findings';
 

@@ -2,7 +2,7 @@ import { statfsSync } from 'node:fs';
 import type { ErrorCode } from '../../shared/ipc/result';
 import { DatabaseDamagedError, isCorruptionError } from '../db/health';
 import { DatabaseTooNewError } from '../db/open';
-import { AppError } from '../ipc/app-error';
+import { AppError } from './app-error';
 
 /**
  * The one translation of faults of the disk, the file system, SQLite and other processes

@@ -5,7 +5,7 @@ import { reasonsTable, statisticsTable } from '../../shared/report/tables';
 import { writeFilesAtomic } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
 import { buildWorkbookSpec, renderXlsxSync } from '../export/xlsx';
-import { invalidInput } from '../ipc/app-error';
+import { invalidInput } from '../services/app-error';
 import type { ServiceContext } from '../services/context';
 import { checkExportTarget, registerPathOf } from '../services/export-target';
 import { checkMonth, reportContentHash } from '../services/report';

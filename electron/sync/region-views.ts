@@ -15,7 +15,7 @@ import {
   type RegionCardListRow,
   type RegionCardRepository,
 } from '../db/repositories/region-cards';
-import { AppError } from '../ipc/app-error';
+import { AppError } from '../services/app-error';
 import type { ServiceContext } from '../services/context';
 import { findingsForCard, loadRuleData } from '../services/findings';
 import { checkMonth } from '../services/report';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CardRecord, HsaId } from '../domain/card';
 import { AuditEntryOut } from '../domain/lifecycle';
+import { BACKUP_KIND_NAMES } from '../domain/backup';
 
-/** Kinds of backup file (see electron/db/backup-store.ts). */
-export const BACKUP_KIND_NAMES = ['daily', 'manual', 'pre-migration', 'before-restore'] as const;
+export { BACKUP_KIND_NAMES } from '../domain/backup';
 
 /** One backup in the data folder's `backups/`. `createdAt` is ISO with the Stockholm offset. */
 export const BackupInfo = z.object({

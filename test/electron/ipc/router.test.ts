@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../../electron/ipc/app-error';
+import { AppError } from '../../../electron/services/app-error';
 import { createRouter, type Handlers } from '../../../electron/ipc/router';
 import { CHANNEL_NAMES } from '../../../shared/ipc/channels';
 import { CHANNELS, contract } from '../../../shared/ipc/contract';

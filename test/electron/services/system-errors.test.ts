@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError } from '../../../electron/db/open';
-import { AppError } from '../../../electron/ipc/app-error';
+import { AppError } from '../../../electron/services/app-error';
 import {
   classifySystemError,
   SYSTEM_FAULT_CODES,
