@@ -3,12 +3,13 @@ import { toFieldErrors } from '../../shared/domain/errors';
 import { MANUAL_END_REASONS, type Extension, type ManualEndReason } from '../../shared/domain/lifecycle';
 import { hasViolation, type RuleCard } from '../../shared/rules';
 import { toCardRecord } from '../db/repositories/cards';
-import { invalidInput } from './app-error';
+import { AppError, invalidInput } from './app-error';
 import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
-import { storeCard } from './cards';
+import { registerCard, storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { recordCardEvent } from './outbox';
+import { isPulledCard, pulledCards } from '../sync/region-data';
 
 export { correctCard, type CardChanges } from './card-correction';
 
@@ -84,6 +85,9 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
  * registration it needs a violationJustification when it has a violation. Returns it.
  */
 export function extendCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
+  if (!ctx.cards.exists(id.toLowerCase()) && isPulledCard(ctx, id.toLowerCase())) {
+    return extendPulledCard(ctx, id.toLowerCase(), extension);
+  }
   return ctx.transaction(() => {
     const previous = loadCard(ctx, id);
     if (previous.voided_at !== null) refuse('id', 'card.voided');
@@ -93,7 +97,7 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
       assuranceLevel: previous.assurance_level,
       cardNumber: previous.card_number,
       holderHsaId: previous.holder_hsa_id,
-      holderName: previous.holder_name,
+      holderName: extension.holderName ?? previous.holder_name,
       holderIdType: previous.holder_id_type,
       unplannedPersonnel:
         previous.unplanned_personnel === null ? undefined : previous.unplanned_personnel === 1,
@@ -132,4 +136,45 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     recomputeAround(ctx, [card, ctx.findings.ruleCard(previous.id)!], data);
     return toCardRecord(loadCard(ctx, stored.id));
   });
+}
+
+/**
+ * Extends another station's card (SPEC §8: an extension may name a pulled card). The new
+ * registration is this desk's own, with the pulled card's organisation, level, number and
+ * holder; its holder name is asked for, since names never leave the desk that collected
+ * them. The pulled card itself is the other station's: it is not ended here, so until that
+ * station records its end the holder rules see it as the holder's other active card.
+ */
+function extendPulledCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
+  const previous = pulledCards(ctx.db).get(id);
+  if (!previous) throw new AppError('not-found', `card ${id} not found`);
+  if (previous.voided === 1) refuse('id', 'card.voided');
+  if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
+  if (extension.holderName === undefined) refuse('holderName', 'holderName.requiredForOtherStation');
+  const raw = dropUndefined({
+    organisationHsaId: previous.organisation_hsa_id,
+    organisationName: previous.organisation_name,
+    assuranceLevel: previous.assurance_level,
+    cardNumber: previous.card_number,
+    holderHsaId: previous.holder_hsa_id,
+    holderName: extension.holderName,
+    holderIdType: previous.holder_id_type,
+    unplannedPersonnel:
+      previous.unplanned_personnel === null ? undefined : previous.unplanned_personnel === 1,
+    issuedAt: extension.issuedAt,
+    expiresAt: extension.expiresAt,
+    issuedBy: extension.issuedBy,
+    reasonCode: extension.reasonCode ?? previous.reason_code,
+    reasonText:
+      extension.reasonCode === undefined
+        ? (extension.reasonText ?? (previous.reason_text || undefined))
+        : extension.reasonText,
+    extendsCardId: previous.card_id,
+    note: extension.note,
+    violationJustification: extension.violationJustification,
+  });
+  const parsed = CardInput.safeParse(raw);
+  if (!parsed.success) throw invalidInput(toFieldErrors(parsed.error));
+  if (parsed.data.issuedAt < previous.issued_at) refuse('issuedAt', 'extension.beforePrevious');
+  return registerCard(ctx, parsed.data);
 }

@@ -36,10 +36,12 @@ export const VoidCardInput = z.strictObject({ id: CardId, why: ChangeReason });
 /**
  * `cards:extend`: a new validity period for the same card and holder. Only the type of
  * each value is checked here; the service validates the new registration as a whole
- * (SPEC §3), so its errors are the card's own.
+ * (SPEC §3), so its errors are the card's own. `id` may name another station's card
+ * (SPEC §8); its holder's name stayed at that station, so `holderName` is then required.
  */
 export const ExtendCardInput = z.strictObject({
   id: CardId,
+  holderName: requiredString(1000).optional(),
   issuedAt: requiredString(64),
   expiresAt: requiredString(64),
   issuedBy: z.array(requiredString(1000), {

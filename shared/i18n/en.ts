@@ -92,6 +92,8 @@ export const en: Texts<typeof sv> = {
     'endedAt.beforeIssued': 'Cannot be before the issue time.',
     'extendsCardId.self': 'A registration cannot extend itself.',
     'extendsCardId.unknown': 'The registration being extended does not exist.',
+    'holderName.requiredForOtherStation':
+      "The card was registered at another station and its holder's name stays there: enter the name.",
     'organisationName.requiredForNew': 'The organisation is new: give its name.',
     'id.conflict': 'A registration with this id and other content already exists.',
     'id.otherDesk':

@@ -88,6 +88,8 @@ export const sv = {
     'endedAt.beforeIssued': 'Kan inte vara före utfärdandet.',
     'extendsCardId.self': 'En registrering kan inte förlänga sig själv.',
     'extendsCardId.unknown': 'Registreringen som förlängs finns inte.',
+    'holderName.requiredForOtherStation':
+      'Kortet är registrerat på en annan kortstation och innehavarens namn följer inte med: ange namnet.',
     'organisationName.requiredForNew': 'Organisationen är ny: ange dess namn.',
     'id.conflict': 'Det finns redan en registrering med detta id och annat innehåll.',
     'id.otherDesk': 'Id:t tillhör en registrering från en annan kortstation; den kan bara ändras där.',
