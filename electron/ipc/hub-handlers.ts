@@ -7,7 +7,7 @@ import type { ExportFormat } from '../services/report-export';
 import { describeHubFailure, type HubPort } from '../sync/hub-port';
 import { joinHub, withoutPassword } from '../sync/join';
 import { hubLinks } from '../sync/region-data';
-import { exportRegionReportSync } from '../sync/region-export';
+import { exportRegionReport } from '../sync/region-export';
 import { listRegionCards, regionCard, regionReportStatus } from '../sync/region-views';
 import type { SyncScheduler } from '../sync/scheduler';
 import { AppError, invalidInput } from '../services/app-error';
@@ -146,7 +146,7 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
         if (chosen === null) return { cancelled: true as const };
         target = chosen;
       }
-      const { scope: _scope, ...done } = exportRegionReportSync(
+      const { scope: _scope, ...done } = await exportRegionReport(
         ctx,
         { month, format, path: target },
         hub.version,
