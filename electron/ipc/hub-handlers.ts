@@ -132,7 +132,8 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       return hubSettings(ctx, hub.credentials);
     },
     'hub:sync': () => hub.scheduler.syncNow(),
-    'hub:status': () => hub.scheduler.status(),
+    // Also on a damaged register (read-only): the sync is off, its last state is still shown.
+    'hub:status': () => hub.scheduler.status(ctx),
     'region:cards': (query) => listRegionCards(ctx, query),
     'region:card': ({ id }) => regionCard(ctx, id),
     'region:report': ({ month }) => regionReportStatus(ctx, month),
