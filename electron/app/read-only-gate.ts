@@ -23,6 +23,8 @@ const READABLE_WHEN_DAMAGED: ReadonlySet<Channel> = new Set<Channel>([
   'report:history',
   'review:lists',
   'audit:list',
+  // The sync's state as the hub link last recorded it; the sync itself does not run.
+  'hub:status',
 ]);
 
 // With no database at all, only what is needed to see the state and restore a backup.

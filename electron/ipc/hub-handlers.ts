@@ -7,7 +7,7 @@ import type { ExportFormat } from '../services/report-export';
 import { describeHubFailure, type HubPort } from '../sync/hub-port';
 import { joinHub, withoutPassword } from '../sync/join';
 import { hubLinks } from '../sync/region-data';
-import { exportRegionReportSync } from '../sync/region-export';
+import { exportRegionReport } from '../sync/region-export';
 import { listRegionCards, regionCard, regionReportStatus } from '../sync/region-views';
 import type { SyncScheduler } from '../sync/scheduler';
 import { AppError, invalidInput } from '../services/app-error';
@@ -132,7 +132,8 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       return hubSettings(ctx, hub.credentials);
     },
     'hub:sync': () => hub.scheduler.syncNow(),
-    'hub:status': () => hub.scheduler.status(),
+    // Also on a damaged register (read-only): the sync is off, its last state is still shown.
+    'hub:status': () => hub.scheduler.status(ctx),
     'region:cards': (query) => listRegionCards(ctx, query),
     'region:card': ({ id }) => regionCard(ctx, id),
     'region:report': ({ month }) => regionReportStatus(ctx, month),
@@ -146,7 +147,7 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
         if (chosen === null) return { cancelled: true as const };
         target = chosen;
       }
-      const { scope: _scope, ...done } = exportRegionReportSync(
+      const { scope: _scope, ...done } = await exportRegionReport(
         ctx,
         { month, format, path: target },
         hub.version,

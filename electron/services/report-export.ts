@@ -14,7 +14,8 @@ import { buildWorkbookSpec, renderXlsx, renderXlsxSync, type WorkbookSpec } from
 import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { checkExportTarget, registerPathOf } from './export-target';
-import { buildMonthlyReport, checkMonth, recordReportedMonth, reportContentHash } from './report';
+import type { ReportedMonthRow } from '../db/repositories/report';
+import { buildMonthlyReport, checkMonth, reportContentHash, reportRepository } from './report';
 
 /** File formats of the export (SPEC §5). */
 export const EXPORT_FORMATS = REPORT_FILE_FORMATS;
@@ -144,7 +145,7 @@ function commitExport(
     fs,
   );
   const files = prepared.files.map((f) => f.path);
-  recordReportedMonth(ctx, prepared.report, prepared.contentHash, {
+  recordExport(ctx, deskExportRecords(ctx), prepared.report, prepared.contentHash, {
     fileFormat: prepared.request.format,
     files,
   });
@@ -186,4 +187,54 @@ export function exportMonthlyReportSync(
     typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
   );
   return commitExport(ctx, prepared, contents, fs);
+}
+
+/**
+ * Where a month's export is recorded: the desk's own reported months, or (sync/) the
+ * region's. `entity` is the audit entry's entity.
+ */
+export interface ExportRecords {
+  entity: 'report' | 'region-report';
+  get(month: string): ReportedMonthRow | undefined;
+  record(row: ReportedMonthRow): void;
+}
+
+/** The record of the desk's own reported months. */
+export function deskExportRecords(ctx: Pick<ServiceContext, 'db'>): ExportRecords {
+  const repository = reportRepository(ctx);
+  return { entity: 'report', get: repository.reported, record: repository.recordReported };
+}
+
+/**
+ * Records that a month's report went out: replaces the month's export record and appends
+ * an audit entry, in one transaction. Call only after the files are safely written. The
+ * desk's export and the region's (sync/region-export.ts) both record through here.
+ */
+export function recordExport(
+  ctx: ServiceContext,
+  records: ExportRecords,
+  report: MonthlyReport,
+  contentHash: string,
+  details: { fileFormat: string; files: readonly string[] },
+): void {
+  ctx.transaction(() => {
+    const at = ctx.now();
+    const before = records.get(report.month);
+    records.record({
+      month: report.month,
+      format: report.format,
+      content_hash: contentHash,
+      exported_at: at,
+      report_json: JSON.stringify(report),
+    });
+    ctx.audit.append({
+      at,
+      actor: ctx.actor(),
+      action: 'report.export',
+      entity: records.entity,
+      entityId: report.month,
+      before: before ? { contentHash: before.content_hash, exportedAt: before.exported_at } : null,
+      after: { contentHash, format: report.format, fileFormat: details.fileFormat, files: details.files },
+    });
+  });
 }

@@ -113,35 +113,3 @@ export function reportHistory(
   );
 }
 
-/**
- * Records that a month's report went out: replaces the month's export record and appends
- * an audit entry, in one transaction. Call only after the files are safely written.
- */
-export function recordReportedMonth(
-  ctx: ServiceContext,
-  report: MonthlyReport,
-  contentHash: string,
-  details: { fileFormat: string; files: readonly string[] },
-): void {
-  const repository = reportRepository(ctx);
-  ctx.transaction(() => {
-    const at = ctx.now();
-    const before = repository.reported(report.month);
-    repository.recordReported({
-      month: report.month,
-      format: report.format,
-      content_hash: contentHash,
-      exported_at: at,
-      report_json: JSON.stringify(report),
-    });
-    ctx.audit.append({
-      at,
-      actor: ctx.actor(),
-      action: 'report.export',
-      entity: 'report',
-      entityId: report.month,
-      before: before ? { contentHash: before.content_hash, exportedAt: before.exported_at } : null,
-      after: { contentHash, format: report.format, fileFormat: details.fileFormat, files: details.files },
-    });
-  });
-}

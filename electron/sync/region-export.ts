@@ -4,27 +4,40 @@ import { decisionsInForce } from '../../shared/report/months';
 import { reasonsTable, statisticsTable } from '../../shared/report/tables';
 import { writeFilesAtomic } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
-import { buildWorkbookSpec, renderXlsxSync } from '../export/xlsx';
+import { buildWorkbookSpec, renderXlsx, renderXlsxSync } from '../export/xlsx';
 import { invalidInput } from '../services/app-error';
 import type { ServiceContext } from '../services/context';
 import { checkExportTarget, registerPathOf } from '../services/export-target';
 import { checkMonth, reportContentHash } from '../services/report';
-import type { ExportRequest, ExportResult } from '../services/report-export';
+import {
+  recordExport,
+  type ExportRecords,
+  type ExportRequest,
+  type ExportResult,
+  type PreparedExport,
+} from '../services/report-export';
 import { hubLinks, regionReported } from './region-data';
 import { buildRegionReport, deskCoverage } from './region-report';
 
+/** What a region export wrote. */
+export type RegionExportResult = ExportResult & { scope: 'region' };
+
+/** The record of the months whose region report this desk exported. */
+export function regionExportRecords(ctx: Pick<ServiceContext, 'db'>): ExportRecords {
+  const repository = regionReported(ctx.db);
+  return { entity: 'region-report', get: repository.get, record: repository.record };
+}
+
 /**
- * Writes the region's report of a month (`report --scope region --out`) the way the desk's
- * own report is written — every target checked by the one export guard, the files written
- * atomically and all or nothing — and records the month as exported for the region, with
- * an audit entry, so a card another desk pushes later that changes the month raises the
- * changed-since-export alert. Blocking: for the synchronous CLI.
+ * Builds the region's report of a month and everything to write for the requested format,
+ * every target checked by the one export guard. Throws invalid input (nothing written) for
+ * a bad month, format or path.
  */
-export function exportRegionReportSync(
+function prepareRegionExport(
   ctx: ServiceContext,
   request: ExportRequest,
   appVersion: string,
-): ExportResult & { scope: 'region' } {
+): PreparedExport {
   const month = checkMonth(request.month);
   if (!(REPORT_FILE_FORMATS as readonly string[]).includes(request.format)) {
     throw invalidInput([{ field: 'format', message: 'enum.invalid' }]);
@@ -37,32 +50,32 @@ export function exportRegionReportSync(
   const generatedAt = ctx.now();
   const report = buildRegionReport(ctx, month, generatedAt);
   const contentHash = reportContentHash(report);
-  const files = paths
-    ? [
-        { path: paths.statistics, data: toCsv(statisticsTable(report)) },
-        { path: paths.reasons, data: toCsv(reasonsTable(report)) },
-      ]
-    : [
-        {
-          path: request.path,
-          data: fileContent(ctx, report, request.format, appVersion, contentHash, generatedAt),
-        },
-      ];
-  writeFilesAtomic(files);
-  const written = files.map((f) => f.path);
-  recordRegionReported(ctx, report, contentHash, { fileFormat: request.format, files: written });
-  return { month, format: request.format, path: request.path, files: written, contentHash, scope: 'region' };
+  const prepared = { request, report, contentHash };
+  if (paths) {
+    return {
+      ...prepared,
+      files: [
+        { path: paths.statistics, content: toCsv(statisticsTable(report)) },
+        { path: paths.reasons, content: toCsv(reasonsTable(report)) },
+      ],
+    };
+  }
+  if (request.format === 'json') {
+    return { ...prepared, files: [{ path: request.path, content: formatReportJson(report) }] };
+  }
+  return {
+    ...prepared,
+    files: [{ path: request.path, content: workbookOf(ctx, report, appVersion, contentHash, generatedAt) }],
+  };
 }
 
-function fileContent(
+function workbookOf(
   ctx: ServiceContext,
   report: MonthlyReport,
-  format: ExportRequest['format'],
   appVersion: string,
   contentHash: string,
   generatedAt: number,
-): string | Uint8Array {
-  if (format === 'json') return formatReportJson(report);
+) {
   const desks = deskCoverage(ctx, report.month).length;
   const link = hubLinks(ctx.db).get();
   const about = {
@@ -71,35 +84,62 @@ function fileContent(
     appVersion,
     contentHash,
   };
-  return renderXlsxSync(buildWorkbookSpec(report, about, generatedAt));
+  return buildWorkbookSpec(report, about, generatedAt);
 }
 
-/** Records that a month's region report went out, with its audit entry; after the files are written. */
-export function recordRegionReported(
+/**
+ * Writes the files atomically and all or nothing, then records the month as exported for
+ * the region, with an audit entry, so a card another desk pushes later that changes the
+ * month raises the changed-since-export alert.
+ */
+function commitRegionExport(
   ctx: ServiceContext,
-  report: MonthlyReport,
-  contentHash: string,
-  details: { fileFormat: string; files: readonly string[] },
-): void {
-  const repository = regionReported(ctx.db);
-  ctx.transaction(() => {
-    const at = ctx.now();
-    const before = repository.get(report.month);
-    repository.record({
-      month: report.month,
-      format: report.format,
-      content_hash: contentHash,
-      exported_at: at,
-      report_json: JSON.stringify(report),
-    });
-    ctx.audit.append({
-      at,
-      actor: ctx.actor(),
-      action: 'report.export',
-      entity: 'region-report',
-      entityId: report.month,
-      before: before ? { contentHash: before.content_hash, exportedAt: before.exported_at } : null,
-      after: { contentHash, format: report.format, fileFormat: details.fileFormat, files: details.files },
-    });
+  prepared: PreparedExport,
+  contents: readonly (string | Uint8Array)[],
+): RegionExportResult {
+  writeFilesAtomic(prepared.files.map((file, i) => ({ path: file.path, data: contents[i]! })));
+  const files = prepared.files.map((f) => f.path);
+  recordExport(ctx, regionExportRecords(ctx), prepared.report, prepared.contentHash, {
+    fileFormat: prepared.request.format,
+    files,
   });
+  return {
+    month: prepared.report.month,
+    format: prepared.request.format,
+    path: prepared.request.path,
+    files,
+    contentHash: prepared.contentHash,
+    scope: 'region',
+  };
+}
+
+/**
+ * Writes the region's report of a month (the app's "Exportera" on the region report) the
+ * way the desk's own report is written; an XLSX file is rendered in the worker thread the
+ * desk's export uses, so the main process (and the UI) never waits for it.
+ */
+export async function exportRegionReport(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  appVersion: string,
+): Promise<RegionExportResult> {
+  const prepared = prepareRegionExport(ctx, request, appVersion);
+  const contents: (string | Uint8Array)[] = [];
+  for (const file of prepared.files) {
+    contents.push(typeof file.content === 'string' ? file.content : await renderXlsx(file.content));
+  }
+  return commitRegionExport(ctx, prepared, contents);
+}
+
+/** The same as exportRegionReport, blocking: for the synchronous CLI (`report --scope region --out`). */
+export function exportRegionReportSync(
+  ctx: ServiceContext,
+  request: ExportRequest,
+  appVersion: string,
+): RegionExportResult {
+  const prepared = prepareRegionExport(ctx, request, appVersion);
+  const contents = prepared.files.map((file) =>
+    typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
+  );
+  return commitRegionExport(ctx, prepared, contents);
 }

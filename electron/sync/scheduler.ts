@@ -47,8 +47,12 @@ export interface SyncScheduler {
   syncNow(): Promise<HubSyncStatus>;
   /** The hub, the password or the register was changed: forget failures and sync at once. */
   configChanged(): void;
-  /** The state at a glance. */
-  status(): HubSyncStatus;
+  /**
+   * The state at a glance. `readOnly` is the register to read it from when the scheduler
+   * cannot use the register (damaged, open read-only): nothing runs then and the state is
+   * `off`, but the hub, the last pull, the events waiting and the last error still show.
+   */
+  status(readOnly?: ServiceContext): HubSyncStatus;
   /**
    * Stops for good (app quit): no new runs; resolves when the run under way has ended, or
    * after `graceMs` (default 5 s) — a hung connection must not keep the app from quitting.
@@ -219,8 +223,10 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
     return 'idle';
   };
 
-  const status = (): HubSyncStatus => {
-    const ctx = options.services();
+  const status = (readOnly?: ServiceContext): HubSyncStatus => {
+    const usable = options.services();
+    // Only reads below: the link, the outbox's length and the exported months.
+    const ctx = usable ?? readOnly ?? null;
     const link = linkOf(ctx);
     let lastError: SyncFailureOut | null = null;
     if (failure) {
@@ -247,7 +253,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       }
     }
     return {
-      state: state(ctx),
+      state: state(usable),
       hubId: link?.hub_id ?? null,
       deskId: link?.desk_id ?? null,
       deskName: link?.desk_name ?? null,
@@ -300,7 +306,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       resetFaults();
       if (started) schedule(0);
     },
-    status,
+    status: (readOnly) => status(readOnly),
     async stop(graceMs = 5_000) {
       ended = true;
       clearTimer();
