@@ -1,21 +1,26 @@
-import { createAuditRepository } from '../db/repositories/audit';
-import { createCardRepository } from '../db/repositories/cards';
-import { createFindingRepository } from '../db/repositories/findings';
-import { createOrganisationRepository } from '../db/repositories/organisations';
+import { createAuditRepository, type AuditRepository } from '../db/repositories/audit';
+import { createCardRepository, type CardRepository } from '../db/repositories/cards';
+import { createFindingRepository, type FindingRepository } from '../db/repositories/findings';
+import { createOrganisationRepository, type OrganisationRepository } from '../db/repositories/organisations';
 import { withRegionHistory } from '../db/repositories/pulled-cards';
-import { createDecisionRepository, createSettingsRepository } from '../db/repositories/rules-data';
+import {
+  createDecisionRepository,
+  createSettingsRepository,
+  type DecisionRepository,
+  type SettingsRepository,
+} from '../db/repositories/rules-data';
 import type { Db } from '../db/types';
 import { writeTransaction } from '../db/write-transaction';
 
 /** What services need: the database, its repositories, who acts and the clock. */
 export interface ServiceContext {
   db: Db;
-  cards: ReturnType<typeof createCardRepository>;
-  organisations: ReturnType<typeof createOrganisationRepository>;
-  audit: ReturnType<typeof createAuditRepository>;
-  findings: ReturnType<typeof createFindingRepository>;
-  decisions: ReturnType<typeof createDecisionRepository>;
-  settings: ReturnType<typeof createSettingsRepository>;
+  cards: CardRepository;
+  organisations: OrganisationRepository;
+  audit: AuditRepository;
+  findings: FindingRepository;
+  decisions: DecisionRepository;
+  settings: SettingsRepository;
   /** The desk user recorded in the audit log. */
   actor: () => string;
   now: () => number;

@@ -4,7 +4,7 @@ import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
 import type { RuleCard } from '../../shared/rules';
 import type { Db } from '../db/types';
-import { createBulkRepository } from '../db/repositories/bulk';
+import { createBulkRepository, type BulkRepository } from '../db/repositories/bulk';
 import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
@@ -68,7 +68,7 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
 // indexes are rebuilt once at the end instead of updated per row (see bulk.ts).
 const BULK_MIN_ROWS = 5_000;
 
-const bulkRepositories = new WeakMap<Db, ReturnType<typeof createBulkRepository>>();
+const bulkRepositories = new WeakMap<Db, BulkRepository>();
 function bulk(ctx: ServiceContext) {
   let repository = bulkRepositories.get(ctx.db);
   if (!repository) bulkRepositories.set(ctx.db, (repository = createBulkRepository(ctx.db)));

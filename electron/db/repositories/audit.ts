@@ -54,7 +54,23 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
  * SQL for the append-only audit log. Appending must happen inside the same transaction
  * as the change it records, so the two land or fail together.
  */
-export function createAuditRepository(db: Db) {
+export interface AuditRepository {
+  /** Appends one entry chained to the previous one. Call inside the change's transaction. */
+  append: (entry: AuditEntry) => void;
+  /**
+   * An append for one long transaction (an import of 100 000 cards): the chain's end is
+   * read once and then carried along instead of read back for every entry. Use it for
+   * every entry of that transaction and for nothing after it.
+   */
+  transactionAppender: () => (entry: AuditEntry) => void;
+  /** Entries about one entity, oldest first. */
+  listFor: (entity: string, entityId: string) => AuditRow[];
+  /** Number of entries. */
+  count: () => number;
+}
+
+/** Prepares the audit log's statements of a connection. */
+export function createAuditRepository(db: Db): AuditRepository {
   const last = db.prepare<[], { seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
   );
@@ -85,16 +101,10 @@ export function createAuditRepository(db: Db) {
     return { seq: row.seq, hash };
   };
   return {
-    /** Appends one entry chained to the previous one. Call inside the change's transaction. */
     append(entry: AuditEntry): void {
       if (!db.inTransaction) throw new Error('audit entries must be written inside a transaction');
       appendAfter(last.get(), entry);
     },
-    /**
-     * An append for one long transaction (an import of 100 000 cards): the chain's end is
-     * read once and then carried along instead of read back for every entry. Use it for
-     * every entry of that transaction and for nothing after it.
-     */
     transactionAppender(): (entry: AuditEntry) => void {
       if (!db.inTransaction) throw new Error('audit entries must be written inside a transaction');
       let end = last.get();
@@ -102,14 +112,11 @@ export function createAuditRepository(db: Db) {
         end = appendAfter(end, entry);
       };
     },
-    /** Entries about one entity, oldest first. */
     listFor(entity: string, entityId: string): AuditRow[] {
       return forEntity.all(entity, entityId);
     },
-    /** Number of entries. */
     count(): number {
       return count.get()!.n;
     },
   };
 }
-export type AuditRepository = ReturnType<typeof createAuditRepository>;

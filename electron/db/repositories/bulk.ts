@@ -16,7 +16,20 @@ const BULK_TABLES = ['cards', 'audit_log', 'card_findings'] as const;
  * plain (non-unique) indexes made by CREATE INDEX are suspended, so no constraint goes
  * unchecked; primary keys stay for the id lookups.
  */
-export function createBulkRepository(db: Db) {
+export interface BulkRepository {
+  /** Number of cards in the register (every row, voided included). */
+  cardCount: () => number;
+  /**
+   * Drops the plain secondary indexes of cards, audit_log and card_findings, except those
+   * named in `keep` (which the import reads through while it loads), and returns the
+   * function that recreates them exactly as they were. Call both inside one transaction,
+   * so a failure anywhere rolls the schema back with the data.
+   */
+  suspendIndexes: (keep?: readonly string[]) => () => void;
+}
+
+/** Prepares the bulk-loading statements of a connection. */
+export function createBulkRepository(db: Db): BulkRepository {
   const indexList = db.prepare<[string], IndexListRow>(
     'SELECT name, "unique", origin FROM pragma_index_list(?)',
   );
@@ -25,14 +38,7 @@ export function createBulkRepository(db: Db) {
   );
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards');
   return {
-    /** Number of cards in the register (every row, voided included). */
     cardCount: (): number => count.get()!.n,
-    /**
-     * Drops the plain secondary indexes of cards, audit_log and card_findings, except those
-     * named in `keep` (which the import reads through while it loads), and returns the
-     * function that recreates them exactly as they were. Call both inside one transaction,
-     * so a failure anywhere rolls the schema back with the data.
-     */
     suspendIndexes(keep: readonly string[] = []): () => void {
       if (!db.inTransaction) throw new Error('indexes may only be suspended inside a transaction');
       const suspended = BULK_TABLES.flatMap((table) => indexList.all(table))

@@ -124,12 +124,18 @@ export function chooseSearchPlan(
   return expectedScan <= ORDERED_SCAN_LIMIT ? 'ordered' : 'matches';
 }
 
+/** Reads one page of the register for a query, with the number of cards that match. */
+export type CardLister<Row> = (query: CardListQuery & { offset: number; limit: number }) => {
+  total: number;
+  rows: Row[];
+};
+
 /**
  * The register's pages: statements prepared once, and totals kept until the register
  * changes — counting a million rows for every page scrolled to would cost more than the
  * page itself. The total is counted first; it tells which plan finds the page fastest.
  */
-export function createCardLister<Row>(db: Db, foldName: (name: string) => string) {
+export function createCardLister<Row>(db: Db, foldName: (name: string) => string): CardLister<Row> {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);

@@ -100,7 +100,36 @@ export const REVIEW_SQL = {
 } as const;
 
 /** SQL for cards. */
-export function createCardRepository(db: Db) {
+export interface CardRepository {
+  /** The card with this id, or undefined. */
+  get: (id: string) => CardRow | undefined;
+  /** Tells whether a card with this id exists. */
+  exists: (id: string) => boolean;
+  /** Stores a new card. */
+  insert: (card: NewCard, at: number) => void;
+  /** The stored finding codes of some cards (one page), by card id. */
+  findingsOf: (ids: readonly string[]) => Map<string, { code: FindingCode; severity: Severity }[]>;
+  /** Number of cards, voided ones included. */
+  count: () => number;
+  /** One page of the register for the given filters and sort order, plus the total. */
+  list: (query: Required<Pick<CardListQuery, 'sort' | 'offset' | 'limit'>> & CardListQuery) => {
+    total: number;
+    rows: CardRow[];
+  };
+  /** Sets or clears (null, null) the end of a card. */
+  setEnd: (id: string, endedAt: number | null, endReason: EndReason | null, at: number) => void;
+  /** Marks a card voided: kept for the audit trail, ignored by rules and statistics. */
+  setVoided: (id: string, voidedAt: number, reason: string) => void;
+  /** Overwrites the content of a stored card (an audited correction). */
+  overwrite: (card: NewCard, at: number) => void;
+  /** The first `limit` open (not voided, not ended) cards with `from < expiresAt ≤ to`, soonest first, and how many there are. */
+  openExpiringBetween: (from: number, to: number, limit?: number) => { rows: ReviewRow[]; total: number };
+  /** The first `limit` open cards with `expiresAt ≤ now`, oldest expiry first, and how many there are. */
+  openExpiredBy: (now: number, limit?: number) => { rows: ReviewRow[]; total: number };
+}
+
+/** Prepares the card statements of a connection. */
+export function createCardRepository(db: Db): CardRepository {
   const byId = db.prepare<[string], CardRow>(`${SELECT} WHERE c.id = ?`);
   const exists = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM cards WHERE id = ?');
   // Positional parameters: binding 20 named ones from a spread object took twice as long,
@@ -139,15 +168,12 @@ export function createCardRepository(db: Db) {
   const overdueCountStmt = db.prepare<[number], { n: number }>(REVIEW_SQL.overdueCount);
 
   return {
-    /** The card with this id, or undefined. */
     get(id: string): CardRow | undefined {
       return byId.get(id);
     },
-    /** Tells whether a card with this id exists. */
     exists(id: string): boolean {
       return exists.get(id) !== undefined;
     },
-    /** Stores a new card. */
     insert(card: NewCard, at: number): void {
       insertStmt.run(
         card.id,
@@ -173,7 +199,6 @@ export function createCardRepository(db: Db) {
         at,
       );
     },
-    /** The stored finding codes of some cards (one page), by card id. */
     findingsOf(ids: readonly string[]): Map<string, { code: FindingCode; severity: Severity }[]> {
       const out = new Map<string, { code: FindingCode; severity: Severity }[]>(ids.map((id) => [id, []]));
       for (const row of findingsOfStmt.all(JSON.stringify(ids))) {
@@ -181,27 +206,22 @@ export function createCardRepository(db: Db) {
       }
       return out;
     },
-    /** Number of cards, voided ones included. */
     count(): number {
       return count.get()!.n;
     },
-    /** One page of the register for the given filters and sort order, plus the total. */
     list(query: Required<Pick<CardListQuery, 'sort' | 'offset' | 'limit'>> & CardListQuery): {
       total: number;
       rows: CardRow[];
     } {
       return lister(query);
     },
-    /** Sets or clears (null, null) the end of a card. */
     setEnd(id: string, endedAt: number | null, endReason: EndReason | null, at: number): void {
       endStmt.run(endedAt, endReason, at, id);
     },
-    /** Marks a card voided: kept for the audit trail, ignored by rules and statistics. */
     setVoided(id: string, voidedAt: number, reason: string): void {
       // The void time is also the card's last change.
       voidStmt.run(voidedAt, reason, voidedAt, id);
     },
-    /** Overwrites the content of a stored card (an audited correction). */
     overwrite(card: NewCard, at: number): void {
       correctStmt.run({
         ...card,
@@ -211,17 +231,14 @@ export function createCardRepository(db: Db) {
         at,
       });
     },
-    /** The first `limit` open (not voided, not ended) cards with `from < expiresAt ≤ to`, soonest first, and how many there are. */
     openExpiringBetween(from: number, to: number, limit = -1): { rows: ReviewRow[]; total: number } {
       return { rows: expiringStmt.all(from, to, limit), total: expiringCountStmt.get(from, to)!.n };
     },
-    /** The first `limit` open cards with `expiresAt ≤ now`, oldest expiry first, and how many there are. */
     openExpiredBy(now: number, limit = -1): { rows: ReviewRow[]; total: number } {
       return { rows: overdueStmt.all(now, limit), total: overdueCountStmt.get(now)!.n };
     },
   };
 }
-export type CardRepository = ReturnType<typeof createCardRepository>;
 
 /** The columns the review lists show. */
 export interface ReviewRow {

@@ -54,8 +54,43 @@ export const HISTORY_INDEXES = ['cards_holder', 'cards_card_number'] as const;
 // Card ids per clearing statement: the JSON parameter stays a few kilobytes.
 const CLEAR_PER_STATEMENT = 500;
 
+/** A card's findings as stored: the code and its severity. */
+export type StoredFinding = Pick<Finding, 'code' | 'severity'>;
+
 /** SQL for what the rules read (through the holder and card-number indexes) and the stored findings. */
-export function createFindingRepository(db: Db) {
+export interface FindingRepository {
+  /** The rule view of a non-voided card, or undefined. */
+  ruleCard: (id: string) => RuleCard | undefined;
+  /** Other non-voided cards of a holder. */
+  sameHolder: (holderHsaId: string, exceptId: string) => RuleCard[];
+  /** Other non-voided cards with a card number. */
+  sameCardNumber: (cardNumber: string, exceptId: string) => RuleCard[];
+  /** Every non-voided card of some holders (a few hundred at a time). */
+  cardsOfHolders: (holderHsaIds: readonly string[]) => RuleCard[];
+  /** Every non-voided card of the register (for an import at least as large as the register). */
+  allLiveCards: () => RuleCard[];
+  /** Every non-voided card with some card numbers (a few hundred at a time). */
+  cardsWithNumbers: (cardNumbers: readonly string[]) => RuleCard[];
+  /** Ids of every non-voided card, oldest first. */
+  liveIds: () => string[];
+  /** The next `limit` holders after `after` (`''` to start), in HSA-id order. */
+  holdersAfter: (after: string, limit: number) => string[];
+  /** Replaces the stored findings of one card. */
+  replace: (cardId: string, findings: readonly StoredFinding[]) => void;
+  /**
+   * Replaces the stored findings of many cards: clears the old ones a few hundred cards
+   * per statement, then inserts every new row in key order. `fresh` marks cards stored
+   * in this transaction, which have none to clear.
+   */
+  replaceMany: (
+    results: readonly { cardId: string; findings: readonly StoredFinding[]; fresh?: boolean }[],
+  ) => void;
+  /** The stored codes and severities of one card, violations first. */
+  storedFor: (cardId: string) => { code: string; severity: string }[];
+}
+
+/** Prepares the statements of the rules' reads and the stored findings of a connection. */
+export function createFindingRepository(db: Db): FindingRepository {
   const card = db.prepare<[string], RuleRow>(
     `SELECT ${RULE_COLUMNS} FROM cards WHERE id = ? AND voided_at IS NULL`,
   );
@@ -83,47 +118,27 @@ export function createFindingRepository(db: Db) {
     'SELECT code, severity FROM card_findings WHERE card_id = ? ORDER BY severity, code',
   );
   return {
-    /** The rule view of a non-voided card, or undefined. */
     ruleCard: (id: string): RuleCard | undefined => {
       const row = card.get(id);
       return row ? toRuleCard(row) : undefined;
     },
-    /** Other non-voided cards of a holder. */
     sameHolder: (holderHsaId: string, exceptId: string): RuleCard[] =>
       byHolder.all(holderHsaId, exceptId).map(toRuleCard),
-    /** Other non-voided cards with a card number. */
     sameCardNumber: (cardNumber: string, exceptId: string): RuleCard[] =>
       byNumber.all(cardNumber, exceptId).map(toRuleCard),
-    /** Every non-voided card of some holders (a few hundred at a time). */
     cardsOfHolders: (holderHsaIds: readonly string[]): RuleCard[] =>
       ofHolders.all(JSON.stringify(holderHsaIds)).map(toRuleCard),
-    /** Every non-voided card of the register (for an import at least as large as the register). */
     allLiveCards: (): RuleCard[] => allLive.all().map(toRuleCard),
-    /** Every non-voided card with some card numbers (a few hundred at a time). */
     cardsWithNumbers: (cardNumbers: readonly string[]): RuleCard[] =>
       withNumbers.all(JSON.stringify(cardNumbers)).map(toRuleCard),
-    /** Ids of every non-voided card, oldest first. */
     liveIds: (): string[] => liveIds.all().map((r) => r.id),
-    /** The next `limit` holders after `after` (`''` to start), in HSA-id order. */
     holdersAfter: (after: string, limit: number): string[] =>
       holdersAfter.all(after, limit).map((r) => r.holder_hsa_id),
-    /** Replaces the stored findings of one card. */
-    replace(cardId: string, findings: readonly Pick<Finding, 'code' | 'severity'>[]): void {
+    replace(cardId: string, findings: readonly StoredFinding[]): void {
       clear.run(cardId);
       for (const f of findings) insert.run(cardId, f.code, f.severity);
     },
-    /**
-     * Replaces the stored findings of many cards: clears the old ones a few hundred cards
-     * per statement, then inserts every new row in key order. `fresh` marks cards stored
-     * in this transaction, which have none to clear.
-     */
-    replaceMany(
-      results: readonly {
-        cardId: string;
-        findings: readonly Pick<Finding, 'code' | 'severity'>[];
-        fresh?: boolean;
-      }[],
-    ): void {
+    replaceMany(results): void {
       const stale = results.filter((r) => !r.fresh).map((r) => r.cardId);
       for (let i = 0; i < stale.length; i += CLEAR_PER_STATEMENT) {
         clearMany.run(JSON.stringify(stale.slice(i, i + CLEAR_PER_STATEMENT)));
@@ -134,7 +149,6 @@ export function createFindingRepository(db: Db) {
       rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1));
       for (const [cardId, code, severity] of rows) insert.run(cardId, code, severity);
     },
-    /** The stored codes and severities of one card. */
     storedFor: (cardId: string) => stored.all(cardId),
   };
 }

@@ -16,7 +16,23 @@ export interface HubLinkRow {
 }
 
 /** SQL for the register's link to its hub. */
-export function createHubLinkRepository(db: Db) {
+export interface HubLinkRepository {
+  /** The link, or undefined before `hub join`. */
+  get: () => HubLinkRow | undefined;
+  /** Records the join. */
+  insert: (link: { url: string; hubId: string; deskId: string; deskName: string }, at: number) => void;
+  /** A new address of the same hub, or a new name of this desk. */
+  update: (url: string, deskName: string) => void;
+  /** The hub has every event up to and including `deskSeq` (the marker only moves forwards). */
+  markPushed: (deskSeq: number, at: number) => void;
+  /** Everything up to `cursor` is pulled and stored. */
+  markPulled: (cursor: number, at: number) => void;
+  /** The last sync error in plain Swedish, or null to clear it. */
+  setError: (message: string | null, at: number | null) => void;
+}
+
+/** Prepares the hub-link statements of a connection. */
+export function createHubLinkRepository(db: Db): HubLinkRepository {
   const get = db.prepare<[], HubLinkRow>('SELECT * FROM hub_link WHERE one = 1');
   const insert = db.prepare<[string, string, string, string, number]>(
     `INSERT INTO hub_link (one, url, hub_id, desk_id, desk_name, joined_at) VALUES (1, ?, ?, ?, ?, ?)`,
@@ -35,19 +51,12 @@ export function createHubLinkRepository(db: Db) {
     'UPDATE hub_link SET last_error = ?, last_error_at = ? WHERE one = 1',
   );
   return {
-    /** The link, or undefined before `hub join`. */
     get: (): HubLinkRow | undefined => get.get(),
-    /** Records the join. */
     insert: (link: { url: string; hubId: string; deskId: string; deskName: string }, at: number): void =>
       void insert.run(link.url, link.hubId, link.deskId, link.deskName, at),
-    /** A new address of the same hub, or a new name of this desk. */
     update: (url: string, deskName: string): void => void setIdentity.run(url, deskName),
-    /** The hub has every event up to and including `deskSeq`. */
     markPushed: (deskSeq: number, at: number): void => void pushed.run(deskSeq, at),
-    /** Everything up to `cursor` is pulled and stored. */
     markPulled: (cursor: number, at: number): void => void pulled.run(cursor, at),
-    /** The last sync error in plain Swedish, or null to clear it. */
     setError: (message: string | null, at: number | null): void => void setError.run(message, at),
   };
 }
-export type HubLinkRepository = ReturnType<typeof createHubLinkRepository>;

@@ -58,7 +58,29 @@ function toHubCardState(r: CardStateRow): HubCardState {
 }
 
 /** SQL for the outbox: the events this desk has written, and how far the hub has them. */
-export function createOutboxRepository(db: Db) {
+export interface OutboxRepository {
+  /** What an event about this card carries now, or undefined for an unknown id. */
+  cardState: (cardId: string) => HubCardState | undefined;
+  /** The highest desk_seq written, 0 when the outbox is empty. */
+  lastSeq: () => number;
+  /** Appends the next event; the schema refuses a gap or a repeated number. */
+  append: (row: OutboxRow) => void;
+  /** Up to `limit` events after `deskSeq`, in order. */
+  after: (deskSeq: number, limit: number) => OutboxRow[];
+  /** The event with this desk_seq, or undefined. */
+  get: (deskSeq: number) => OutboxRow | undefined;
+  /**
+   * Rewrites the payload of every event for which `rewrite` returns other text: only the
+   * erasure of personal data past retention may, inside its transaction. The append-only
+   * trigger is lifted for that one statement and put back as it was.
+   */
+  rewritePayloads: (rewrite: (payload: string) => string) => number;
+  /** Ids of this desk's cards of an organisation, oldest first. */
+  cardsOfOrganisation: (hsaId: string) => string[];
+}
+
+/** Prepares the outbox statements of a connection. */
+export function createOutboxRepository(db: Db): OutboxRepository {
   // Only what travels (SPEC §8): never holder_name, note, issued_by or the justification.
   const cardState = db.prepare<[string], CardStateRow>(
     `SELECT c.id, c.organisation_hsa_id, o.name AS organisation_name, c.assurance_level, c.card_number,
@@ -85,26 +107,16 @@ export function createOutboxRepository(db: Db) {
     'SELECT id FROM cards WHERE organisation_hsa_id = ? ORDER BY created_at, id',
   );
   return {
-    /** What an event about this card carries now, or undefined for an unknown id. */
     cardState(cardId: string): HubCardState | undefined {
       const row = cardState.get(cardId);
       return row ? toHubCardState(row) : undefined;
     },
-    /** The highest desk_seq written, 0 when the outbox is empty. */
     lastSeq: (): number => lastSeq.get()!.n,
-    /** Appends the next event; the schema refuses a gap or a repeated number. */
     append(row: OutboxRow): void {
       insert.run(row.desk_seq, row.event_id, row.kind, row.card_id, row.occurred_at, row.payload);
     },
-    /** Up to `limit` events after `deskSeq`, in order. */
     after: (deskSeq: number, limit: number): OutboxRow[] => after.all(deskSeq, limit),
-    /** The event with this desk_seq, or undefined. */
     get: (deskSeq: number): OutboxRow | undefined => bySeq.get(deskSeq),
-    /**
-     * Rewrites the payload of every event for which `rewrite` returns other text: only the
-     * erasure of personal data past retention may, inside its transaction. The append-only
-     * trigger is lifted for that one statement and put back as it was.
-     */
     rewritePayloads(rewrite: (payload: string) => string): number {
       if (!db.inTransaction) throw new Error('outbox payloads may only be rewritten inside a transaction');
       const changes = all
@@ -118,8 +130,6 @@ export function createOutboxRepository(db: Db) {
       if (trigger) db.exec(trigger.sql);
       return changes.length;
     },
-    /** Ids of this desk's cards of an organisation, oldest first. */
     cardsOfOrganisation: (hsaId: string): string[] => ofOrganisation.all(hsaId).map((r) => r.id),
   };
 }
-export type OutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -28,7 +28,37 @@ export interface AuditJsonUpdate {
  * chain recomputed. The only place that may change audit rows; it must run inside the
  * erasure's transaction.
  */
-export function createPersonalDataRepository(db: Db) {
+export interface PersonalDataRepository {
+  /**
+   * Runs `run` (a transaction) with secure_delete on, then rebuilds the file with VACUUM
+   * and truncates the WAL: an UPDATE leaves the old text in free space inside pages and
+   * in the WAL's old page images, and an erased name must not survive there.
+   */
+  withSecureDelete: <T>(run: () => T) => T;
+  /** Holder HSA-ids (as stored) whose cards all ended before `cutoff`; pseudonyms excluded. */
+  dueHolders: (cutoff: number, pseudonymPrefix: string) => string[];
+  /** Every card's personal and free-text columns. */
+  cardTexts: () => CardTexts[];
+  /** Overwrites one card's personal and free-text columns. */
+  updateCardTexts: (id: string, update: CardTextUpdate, at: number) => void;
+  /** Every card of one holder, any case of the HSA-id, oldest first. */
+  cardsOfHolder: (holderHsaId: string) => CardRow[];
+  /** The whole audit log, oldest first. */
+  auditRows: () => AuditRow[];
+  /** Audit rows about these cards, or whose JSON mentions the HSA-id in any case; oldest first. */
+  auditMentioning: (cardIds: readonly string[], holderHsaId: string) => AuditRow[];
+  /** The newest audit row's seq and hash, or null for an empty log. */
+  auditHead: () => { seq: number; hash: string } | null;
+  /**
+   * Replaces the JSON of some audit rows and recomputes the hash chain from the first
+   * changed row on, so `verifyAudit` holds again. The append-only triggers are lifted
+   * for this one transaction and put back exactly as they were.
+   */
+  rewriteAudit: (changes: ReadonlyMap<number, AuditJsonUpdate>) => void;
+}
+
+/** Prepares the personal-data statements of a connection. */
+export function createPersonalDataRepository(db: Db): PersonalDataRepository {
   // A holder is due only when every card of theirs (any case of the HSA-id, voided ones
   // included) ended or expired before the cutoff, so a holder is never half erased.
   const due = db.prepare<{ cutoff: number; prefix: string }, { holder_hsa_id: string }>(
@@ -78,11 +108,6 @@ export function createPersonalDataRepository(db: Db) {
   );
 
   return {
-    /**
-     * Runs `run` (a transaction) with secure_delete on, then rebuilds the file with VACUUM
-     * and truncates the WAL: an UPDATE leaves the old text in free space inside pages and
-     * in the WAL's old page images, and an erased name must not survive there.
-     */
     withSecureDelete<T>(run: () => T): T {
       const before = db.pragma('secure_delete', { simple: true }) as number;
       db.pragma('secure_delete = ON');
@@ -95,29 +120,17 @@ export function createPersonalDataRepository(db: Db) {
         db.pragma('wal_checkpoint(TRUNCATE)');
       }
     },
-    /** Holder HSA-ids (as stored) whose cards all ended before `cutoff`; pseudonyms excluded. */
     dueHolders: (cutoff: number, pseudonymPrefix: string): string[] =>
       due.all({ cutoff, prefix: pseudonymPrefix }).map((r) => r.holder_hsa_id),
-    /** Every card's personal and free-text columns. */
     cardTexts: (): CardTexts[] => texts.all(),
-    /** Overwrites one card's personal and free-text columns. */
     updateCardTexts: (id: string, update: CardTextUpdate, at: number): void =>
       void updateCard.run({ ...update, id, at }),
-    /** Every card of one holder, any case of the HSA-id, oldest first. */
     cardsOfHolder: (holderHsaId: string): CardRow[] => ofHolder.all(holderHsaId),
-    /** The whole audit log, oldest first. */
     auditRows: (): AuditRow[] => auditAll.all(),
-    /** Audit rows about these cards, or whose JSON mentions the HSA-id in any case; oldest first. */
     auditMentioning: (cardIds: readonly string[], holderHsaId: string): AuditRow[] =>
       mentioning.all({ ids: JSON.stringify(cardIds), needle: holderHsaId.toLowerCase() }),
-    /** The newest audit row's seq and hash, or null for an empty log. */
     auditHead: (): { seq: number; hash: string } | null => head.get() ?? null,
 
-    /**
-     * Replaces the JSON of some audit rows and recomputes the hash chain from the first
-     * changed row on, so `verifyAudit` holds again. The append-only triggers are lifted
-     * for this one transaction and put back exactly as they were.
-     */
     rewriteAudit(changes: ReadonlyMap<number, AuditJsonUpdate>): void {
       if (!db.inTransaction) throw new Error('audit rows may only be rewritten inside a transaction');
       if (changes.size === 0) return;
@@ -149,4 +162,3 @@ export function createPersonalDataRepository(db: Db) {
     },
   };
 }
-export type PersonalDataRepository = ReturnType<typeof createPersonalDataRepository>;

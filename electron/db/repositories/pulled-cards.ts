@@ -2,7 +2,7 @@ import type { HubCardState, HubEventKind } from '../../../shared/hub/event';
 import type { ReportCardFacts, MonthPeriod } from '../../../shared/report/monthly';
 import type { RuleCard } from '../../../shared/rules';
 import type { Db } from '../open';
-import type { createFindingRepository } from './findings';
+import type { FindingRepository } from './findings';
 
 /** A row of pulled_cards: another desk's card as its newest pulled event left it. */
 export interface PulledCardRow {
@@ -155,8 +155,56 @@ export function toReportFacts(r: ReportRow): RegionReportFacts {
   };
 }
 
+/** A desk known from the hub: its name and newest push seen (epoch ms). */
+export interface KnownDesk {
+  name: string;
+  lastPushAt: number | null;
+}
+
 /** SQL for the other desks' cards and names, as the pulls left them. */
-export function createPulledCardRepository(db: Db) {
+export interface PulledCardRepository {
+  /** Another desk's card, or undefined. */
+  get: (cardId: string) => PulledCardRow | undefined;
+  /** Tells whether a card with this id was pulled from another desk. */
+  exists: (cardId: string) => boolean;
+  /** Tells whether anything was pulled at all. */
+  any: () => boolean;
+  /** The ids among these that are other desks' cards. */
+  pulledAmong: (cardIds: readonly string[]) => Set<string>;
+  /** Non-voided pulled cards of some holders, for the rules. */
+  cardsOfHolders: (holderHsaIds: readonly string[]) => RuleCard[];
+  /** Non-voided pulled cards with some card numbers, for the rules. */
+  cardsWithNumbers: (cardNumbers: readonly string[]) => RuleCard[];
+  /** Every non-voided pulled card, for the rules. */
+  allLiveRuleCards: () => RuleCard[];
+  /** The rule view of a pulled card. */
+  ruleCardOf: (row: PulledCardRow) => RuleCard;
+  /** Every non-voided pulled card, oldest first. */
+  allLive: () => PulledCardRow[];
+  /** The pulled candidates of a month's report. */
+  reportFacts: (period: MonthPeriod) => RegionReportFacts[];
+  /** This desk's own candidates of a month's report. */
+  ownReportFacts: (period: MonthPeriod) => RegionReportFacts[];
+  /** Stores one pulled event when it is newer (by desk_seq, from the same desk) than what is known of its card. */
+  apply: (write: PulledCardWrite) => void;
+  /** Records a desk's name as the hub gives it. */
+  saveDesk: (deskId: string, name: string) => void;
+  /** Records a desk as the hub's status gives it: its name and last push (epoch ms). */
+  saveDeskStatus: (deskId: string, name: string, lastPushAt: number | null) => void;
+  /** Records that a desk pushed at `at` (epoch ms), if later than known. */
+  saveDeskPush: (deskId: string, at: number) => void;
+  /** The desks known from the hub, by id, with their newest push seen. */
+  desks: () => Map<string, KnownDesk>;
+  /** Records an organisation's name from an event, if it is the newest on the hub. */
+  saveOrganisationName: (hsaId: string, name: string, hubSeq: number) => void;
+  /** Each organisation's newest name on the hub. */
+  organisationNames: () => Map<string, string>;
+  /** Pulled cards per desk, by desk id. */
+  countsByDesk: () => { desk_id: string; cards: number }[];
+}
+
+/** Prepares the pulled-card statements of a connection. */
+export function createPulledCardRepository(db: Db): PulledCardRepository {
   const get = db.prepare<[string], PulledCardRow>('SELECT * FROM pulled_cards WHERE card_id = ?');
   const any = db.prepare<[], { one: number }>('SELECT 1 AS one FROM pulled_cards LIMIT 1');
   const ofHolders = db.prepare<[string], RuleRow>(PULLED_SQL.holders);
@@ -216,34 +264,22 @@ export function createPulledCardRepository(db: Db) {
   );
 
   return {
-    /** Another desk's card, or undefined. */
     get: (cardId: string): PulledCardRow | undefined => get.get(cardId),
-    /** Tells whether a card with this id was pulled from another desk. */
     exists: (cardId: string): boolean => get.get(cardId) !== undefined,
-    /** Tells whether anything was pulled at all. */
     any: (): boolean => any.get() !== undefined,
-    /** The ids among these that are other desks' cards. */
     pulledAmong: (cardIds: readonly string[]): Set<string> =>
       new Set(pulledAmong.all(JSON.stringify(cardIds)).map((r) => r.card_id)),
-    /** Non-voided pulled cards of some holders, for the rules. */
     cardsOfHolders: (holderHsaIds: readonly string[]): RuleCard[] =>
       ofHolders.all(JSON.stringify(holderHsaIds)).map(toRuleCard),
-    /** Non-voided pulled cards with some card numbers, for the rules. */
     cardsWithNumbers: (cardNumbers: readonly string[]): RuleCard[] =>
       withNumbers.all(JSON.stringify(cardNumbers)).map(toRuleCard),
-    /** Every non-voided pulled card, for the rules. */
     allLiveRuleCards: (): RuleCard[] => allLive.all().map(toRuleCard),
-    /** The rule view of a pulled card. */
     ruleCardOf: (row: PulledCardRow): RuleCard => toRuleCard(row),
-    /** Every non-voided pulled card, oldest first. */
     allLive: (): PulledCardRow[] => allLiveRows.all(),
-    /** The pulled candidates of a month's report. */
     reportFacts: (period: MonthPeriod): RegionReportFacts[] =>
       reportFacts.all({ start: period.start, end: period.end }).map(toReportFacts),
-    /** This desk's own candidates of a month's report. */
     ownReportFacts: (period: MonthPeriod): RegionReportFacts[] =>
       ownReportFacts.all({ start: period.start, end: period.end }).map(toReportFacts),
-    /** Stores one pulled event when it is newer than what is known of its card. */
     apply(write: PulledCardWrite): void {
       const c = write.card;
       upsert.run({
@@ -256,29 +292,19 @@ export function createPulledCardRepository(db: Db) {
         voided: c.voided ? 1 : 0,
       });
     },
-    /** Records a desk's name as the hub gives it. */
     saveDesk: (deskId: string, name: string): void => void deskUpsert.run(deskId, name),
-    /** Records a desk as the hub's status gives it: its name and last push (epoch ms). */
     saveDeskStatus: (deskId: string, name: string, lastPushAt: number | null): void =>
       void deskStatus.run({ desk: deskId, name, at: lastPushAt }),
-    /** Records that a desk pushed at `at` (epoch ms), if later than known. */
     saveDeskPush: (deskId: string, at: number): void => void deskPushed.run({ desk: deskId, at }),
-    /** The desks known from the hub, by id, with their newest push seen. */
     desks: (): Map<string, { name: string; lastPushAt: number | null }> =>
       new Map(desks.all().map((d) => [d.desk_id, { name: d.name, lastPushAt: d.last_push_at }])),
-    /** Records an organisation's name from an event, if it is the newest on the hub. */
     saveOrganisationName: (hsaId: string, name: string, hubSeq: number): void =>
       void organisationName.run(hsaId, name, hubSeq),
-    /** Each organisation's newest name on the hub. */
     organisationNames: (): Map<string, string> =>
       new Map(organisationNames.all().map((o) => [o.hsa_id, o.name])),
-    /** Pulled cards per desk. */
     countsByDesk: () => counts.all(),
   };
 }
-export type PulledCardRepository = ReturnType<typeof createPulledCardRepository>;
-
-type FindingRepository = ReturnType<typeof createFindingRepository>;
 
 /**
  * The findings repository over the whole region: the history the rules read (a holder's

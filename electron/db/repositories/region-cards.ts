@@ -134,7 +134,13 @@ export function buildRegionWhere(
 }
 
 /** SQL for the register's region view: own and pulled cards in one list. */
-export function createRegionCardRepository(db: Db, foldName: (name: string) => string) {
+export interface RegionCardRepository {
+  /** One page of the region's cards and how many match, read in one transaction. */
+  list: (query: RegionListQuery, ownDesk: string) => { total: number; rows: RegionCardListRow[] };
+}
+
+/** Prepares the region view's statements of a connection (each query shape once, on first use). */
+export function createRegionCardRepository(db: Db, foldName: (name: string) => string): RegionCardRepository {
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string): Database.Statement => {
     let statement = statements.get(sql);
@@ -142,7 +148,6 @@ export function createRegionCardRepository(db: Db, foldName: (name: string) => s
     return statement;
   };
   return {
-    /** One page of the region's cards and how many match, read in one transaction. */
     list(query: RegionListQuery, ownDesk: string): { total: number; rows: RegionCardListRow[] } {
       const { where, params } = buildRegionWhere(query, foldName);
       const all = { ...params, ownDesk };
@@ -159,4 +164,3 @@ export function createRegionCardRepository(db: Db, foldName: (name: string) => s
     },
   };
 }
-export type RegionCardRepository = ReturnType<typeof createRegionCardRepository>;

@@ -6,7 +6,17 @@ import type { ReportedMonthRow } from './report';
  * the same record as reported_months keeps for the desk's own report, so a card another
  * desk pushes late raises the changed-since-export alert for the region too.
  */
-export function createRegionReportedRepository(db: Db) {
+export interface RegionReportedRepository {
+  /** The export record of a month, or undefined. */
+  get: (month: string) => ReportedMonthRow | undefined;
+  /** Every exported month, oldest first. */
+  months: () => string[];
+  /** Records (or replaces) the export of a month. */
+  record: (row: ReportedMonthRow) => void;
+}
+
+/** Prepares the region-reported statements of a connection. */
+export function createRegionReportedRepository(db: Db): RegionReportedRepository {
   const get = db.prepare<[string], ReportedMonthRow>('SELECT * FROM region_reported_months WHERE month = ?');
   const months = db.prepare<[], { month: string }>('SELECT month FROM region_reported_months ORDER BY month');
   const upsert = db.prepare<[ReportedMonthRow]>(
@@ -16,12 +26,8 @@ export function createRegionReportedRepository(db: Db) {
        exported_at = excluded.exported_at, report_json = excluded.report_json`,
   );
   return {
-    /** The export record of a month, or undefined. */
     get: (month: string): ReportedMonthRow | undefined => get.get(month),
-    /** Every exported month, oldest first. */
     months: (): string[] => months.all().map((r) => r.month),
-    /** Records (or replaces) the export of a month. */
     record: (row: ReportedMonthRow): void => void upsert.run(row),
   };
 }
-export type RegionReportedRepository = ReturnType<typeof createRegionReportedRepository>;

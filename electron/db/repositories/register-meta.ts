@@ -9,7 +9,17 @@ export const META_KEYS = { registerId: 'register-id', findingsStale: 'findings-s
 export type MetaKey = (typeof META_KEYS)[keyof typeof META_KEYS];
 
 /** SQL for `register_meta`. */
-export function createRegisterMetaRepository(db: Db) {
+export interface RegisterMetaRepository {
+  /** The value of a key, or undefined. */
+  get: (key: MetaKey) => string | undefined;
+  /** Stores (or replaces) the value of a key. */
+  set: (key: MetaKey, value: string) => void;
+  /** Removes a key; nothing happens when it is absent. */
+  remove: (key: MetaKey) => void;
+}
+
+/** Prepares the register_meta statements of a connection. */
+export function createRegisterMetaRepository(db: Db): RegisterMetaRepository {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM register_meta WHERE key = ?');
   const set = db.prepare<[string, string]>(
     'INSERT INTO register_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -21,4 +31,3 @@ export function createRegisterMetaRepository(db: Db) {
     remove: (key: MetaKey): void => void remove.run(key),
   };
 }
-export type RegisterMetaRepository = ReturnType<typeof createRegisterMetaRepository>;

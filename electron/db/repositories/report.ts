@@ -102,7 +102,21 @@ export interface ReportedMonthRow {
 }
 
 /** SQL for the monthly statistics and the record of reported months. */
-export function createReportRepository(db: Db) {
+export interface ReportRepository {
+  /** Per-organisation counts of a month; only organisations with something to count. */
+  organisationCounts: (period: MonthPeriod) => OrganisationCountRow[];
+  /** The level-2 cards newly issued in a month, roughly by issue time (the report sorts). */
+  level2Reasons: (period: MonthPeriod) => Level2ReasonFacts[];
+  /** Newly issued cards of a month per level. */
+  newlyIssuedByLevel: (period: MonthPeriod) => LevelCounts;
+  /** The export record of a month, or undefined when it was never exported. */
+  reported: (month: string) => ReportedMonthRow | undefined;
+  /** Records (or replaces) the export of a month. */
+  recordReported: (row: ReportedMonthRow) => void;
+}
+
+/** Prepares the report's statements of a connection. */
+export function createReportRepository(db: Db): ReportRepository {
   const counts = db.prepare<[MonthPeriod], OrganisationCountRow>(REPORT_SQL.organisationCounts);
   // Rows as arrays, turned straight into the report's facts: a month holds thousands of
   // level-2 cards, and one object per row instead of two is a tenth of the report's time.
@@ -116,10 +130,8 @@ export function createReportRepository(db: Db) {
        exported_at = excluded.exported_at, report_json = excluded.report_json`,
   );
   return {
-    /** Per-organisation counts of a month; only organisations with something to count. */
     organisationCounts: (period: MonthPeriod): OrganisationCountRow[] =>
       counts.all({ start: period.start, end: period.end }),
-    /** The level-2 cards newly issued in a month, roughly by issue time (the report sorts). */
     level2Reasons: (period: MonthPeriod): Level2ReasonFacts[] =>
       reasons
         .all({ start: period.start, end: period.end })
@@ -131,13 +143,9 @@ export function createReportRepository(db: Db) {
           reasonCode,
           reasonText,
         })),
-    /** Newly issued cards of a month per level. */
     newlyIssuedByLevel: (period: MonthPeriod): LevelCounts =>
       newly.get({ start: period.start, end: period.end }) ?? { level2: 0, level3: 0 },
-    /** The export record of a month, or undefined when it was never exported. */
     reported: (month: string): ReportedMonthRow | undefined => reportedGet.get(month),
-    /** Records (or replaces) the export of a month. */
     recordReported: (row: ReportedMonthRow): void => void reportedUpsert.run(row),
   };
 }
-export type ReportRepository = ReturnType<typeof createReportRepository>;

@@ -21,7 +21,17 @@ const toDecision = (r: DecisionRow): Decision => ({
 });
 
 /** SQL for dispensation decisions. */
-export function createDecisionRepository(db: Db) {
+export interface DecisionRepository {
+  /** Every decision, oldest first. */
+  list: () => Decision[];
+  /** The decision with this id, or undefined. */
+  get: (id: string) => Decision | undefined;
+  /** Stores a new decision; a second one under the same id is refused. */
+  insert: (decision: Decision, at: number) => void;
+}
+
+/** Prepares the decision statements of a connection. */
+export function createDecisionRepository(db: Db): DecisionRepository {
   const all = db.prepare<[], DecisionRow>('SELECT * FROM decisions ORDER BY from_date, id');
   const byId = db.prepare<[string], DecisionRow>('SELECT * FROM decisions WHERE id = ?');
   const insert = db.prepare(
@@ -29,41 +39,45 @@ export function createDecisionRepository(db: Db) {
      VALUES (@id, @title, @from, @to, @maxValidityDays, @withoutPersonnummerUntil, @at)`,
   );
   return {
-    /** Every decision, oldest first. */
     list: (): Decision[] => all.all().map(toDecision),
-    /** The decision with this id, or undefined. */
     get: (id: string): Decision | undefined => {
       const row = byId.get(id);
       return row ? toDecision(row) : undefined;
     },
-    /** Stores a new decision. */
     insert: (decision: Decision, at: number): void => void insert.run({ ...decision, at }),
   };
 }
 
 /** SQL for installation settings: one JSON value per key. */
-export function createSettingsRepository(db: Db) {
+export interface SettingsRepository {
+  /** Every stored key with its parsed value. */
+  raw: () => Record<string, unknown>;
+  /** The settings the rules read, validated; throws when a stored value is invalid. */
+  rules: () => RuleSettings;
+  /** Stores one value (as JSON), replacing what the key held. */
+  set: (key: string, value: unknown) => void;
+}
+
+/** Prepares the settings statements of a connection. */
+export function createSettingsRepository(db: Db): SettingsRepository {
   const all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
   const upsert = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
+  const raw = (): Record<string, unknown> =>
+    Object.fromEntries(all.all().map((r) => [r.key, JSON.parse(r.value) as unknown]));
   return {
-    /** Every stored key with its parsed value. */
-    raw(): Record<string, unknown> {
-      return Object.fromEntries(all.all().map((r) => [r.key, JSON.parse(r.value) as unknown]));
-    },
-    /** The settings the rules read, validated (a damaged value falls back to its default). */
+    raw,
     rules(): RuleSettings {
-      const raw = this.raw();
+      const stored = raw();
       const parsed = RuleSettings.safeParse({
-        officeHours: raw.officeHours,
-        closedDays: raw.closedDays,
-        expiringSoonHours: raw.expiringSoonHours,
+        officeHours: stored.officeHours,
+        closedDays: stored.closedDays,
+        expiringSoonHours: stored.expiringSoonHours,
       });
       if (parsed.success) return parsed.data;
       throw new Error(`stored settings are invalid: ${parsed.error.message}`);
     },
-    /** Stores one value. */
     set(key: string, value: unknown): void {
       upsert.run(key, JSON.stringify(value));
     },
