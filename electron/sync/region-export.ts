@@ -10,7 +10,6 @@ import type { ServiceContext } from '../services/context';
 import { checkExportTarget, registerPathOf } from '../services/export-target';
 import { checkMonth, reportContentHash } from '../services/report';
 import type { ExportRequest, ExportResult } from '../services/report-export';
-import { hubLinks, regionReported } from './region-data';
 import { buildRegionReport, deskCoverage } from './region-report';
 
 /**
@@ -64,7 +63,7 @@ function fileContent(
 ): string | Uint8Array {
   if (format === 'json') return formatReportJson(report);
   const desks = deskCoverage(ctx, report.month).length;
-  const link = hubLinks(ctx.db).get();
+  const link = ctx.hubLink.get();
   const about = {
     deskName: `Hela regionen (${desks} kortstationer), från ${link?.desk_name ?? 'den här kortstationen'}`,
     decisions: decisionsInForce(report.month, ctx.decisions.list()),
@@ -81,7 +80,7 @@ export function recordRegionReported(
   contentHash: string,
   details: { fileFormat: string; files: readonly string[] },
 ): void {
-  const repository = regionReported(ctx.db);
+  const repository = ctx.regionReported;
   ctx.transaction(() => {
     const at = ctx.now();
     const before = repository.get(report.month);
