@@ -30,7 +30,6 @@ import { watchAuditHead, type AuditHeadWatch } from './audit-head-watch';
 import { openDatabaseState, type DatabaseState } from './database-state';
 import type { Maintenance } from './maintenance';
 import { databaseDamaged, gateHandlers } from './read-only-gate';
-import { outboxRepository } from '../services/outbox';
 import type { HubPort } from '../sync/hub-port';
 import { openPgHubPort } from '../sync/pg-port';
 import { createSyncScheduler, type SyncScheduler, type SyncSchedulerOptions } from '../sync/scheduler';
@@ -177,7 +176,7 @@ export function createBackend(options: BackendOptions): Backend {
   const lastOutboxSeq = (): number => {
     if (state.status !== 'ok' || !state.services) return 0;
     try {
-      return outboxRepository(state.services.db).lastSeq();
+      return state.services.outbox.lastSeq();
     } catch {
       return seenSeq;
     }

@@ -119,7 +119,7 @@ export function runAudit(args: string[], env: LifecycleEnv): number {
   }
   if (sub !== 'verify' || rest.length > 0) throw usage(env, 'audit');
   const backend = env.backend();
-  const result = verifyAudit(backend.db);
+  const result = verifyAudit(backend.services);
   const rollback = backend.auditRollback();
   if (!result.ok) {
     env.stdout(JSON.stringify(result));

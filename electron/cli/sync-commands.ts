@@ -10,7 +10,6 @@ import { EXPORT_FORMATS, type ExportFormat } from '../services/report-export';
 import { SyncError } from '../sync/errors';
 import { joinHub } from '../sync/join';
 import { openPgHubPort } from '../sync/pg-port';
-import { hubLinks } from '../sync/region-data';
 import { exportRegionReportSync } from '../sync/region-export';
 import { regionFindings } from '../sync/region-findings';
 import { buildRegionReport, deskCoverage } from '../sync/region-report';
@@ -89,7 +88,7 @@ async function runSync(args: string[], env: AsyncCommandEnv): Promise<number> {
   if (typeof given === 'number') return given;
   try {
     const services = env.backend().services;
-    const link = hubLinks(services.db).get();
+    const link = services.hubLink.get();
     if (!link) throw new SyncError('sync-not-joined');
     const url = given ?? link.url;
     parseHubUrl(url);

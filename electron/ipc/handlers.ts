@@ -1,5 +1,4 @@
 import type { AppInfo } from '../../shared/ipc/contract';
-import { withAuditSubjects } from '../db/repositories/audit-read';
 import { toCardRecord } from '../db/repositories/cards';
 import { getCard, registerCard } from '../services/cards';
 import type { ServiceContext } from '../services/context';
@@ -83,7 +82,7 @@ export function createHandlers(
     'cards:void': ({ id, why }) => voidCard(ctx, id, why),
     'cards:extend': ({ id, ...extension }) => extendCard(ctx, id, extension),
     'review:lists': (query) => reviewLists(ctx, query ?? {}),
-    'audit:list': (query) => withAuditSubjects(ctx.db, listAudit(ctx, query)),
+    'audit:list': (query) => listAudit(ctx, query),
     'import:preview': ({ rows, fileIds }) => previewImportRows(ctx, rows, fileIds),
     'import:commit': ({ rows }) => commitImportRows(ctx, rows),
     'app:health': () => maintenance.health(),

@@ -6,7 +6,6 @@ import type { ServiceContext } from '../services/context';
 import type { ExportFormat } from '../services/report-export';
 import { describeHubFailure, type HubPort } from '../sync/hub-port';
 import { joinHub, withoutPassword } from '../sync/join';
-import { hubLinks } from '../sync/region-data';
 import { exportRegionReport } from '../sync/region-export';
 import { listRegionCards, regionCard, regionReportStatus } from '../sync/region-views';
 import type { SyncScheduler } from '../sync/scheduler';
@@ -65,7 +64,7 @@ export function hubFailure(error: unknown): AppError {
 
 /** The register's hub settings as the UI sees them: never the password. */
 export function hubSettings(ctx: ServiceContext, credentials: CredentialStore): HubSettings {
-  const link = hubLinks(ctx.db).get();
+  const link = ctx.hubLink.get();
   return {
     joined: link !== undefined,
     url: link?.url ?? null,
@@ -141,7 +140,7 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       let target = path;
       if (target === undefined) {
         if (!hub.chooseExportPath) throw invalidInput([{ field: 'path', message: 'required' }]);
-        const desk = hubLinks(ctx.db).get()?.desk_id ?? 'region';
+        const desk = ctx.hubLink.get()?.desk_id ?? 'region';
         const stem = `reservkort-statistik-${month}-hela-regionen-${desk}`;
         const chosen = await hub.chooseExportPath(format === 'csv' ? stem : `${stem}.${format}`, format);
         if (chosen === null) return { cancelled: true as const };

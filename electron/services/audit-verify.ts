@@ -1,9 +1,8 @@
 import type { AuditEntryOut, AuditQuery } from '../../shared/domain/lifecycle';
 import { formatInstant } from '../../shared/time/stockholm';
-import type { Db } from '../db/types';
+import type { AuditListEntry } from '../../shared/ipc/contract';
 import { readTransaction } from '../db/write-transaction';
 import { GENESIS_HASH, hashAuditRow } from '../db/repositories/audit';
-import { createAuditReader, type AuditReader } from '../db/repositories/audit-read';
 import type { ServiceContext } from './context';
 
 /** Why the chain is broken at a row. */
@@ -21,22 +20,15 @@ export type AuditBreak =
 export type AuditVerification =
   { ok: true; rows: number } | { ok: false; firstBrokenSeq: number; reason: AuditBreak };
 
-const readers = new WeakMap<Db, AuditReader>();
-function readerFor(db: Db): AuditReader {
-  let reader = readers.get(db);
-  if (!reader) readers.set(db, (reader = createAuditReader(db)));
-  return reader;
-}
-
 /**
  * Walks the audit log in seq order, recomputing every row's hash and checking that each
  * row points at its predecessor's hash. The triggers stop ordinary UPDATE and DELETE;
  * this catches what gets past them (a file edited with the triggers dropped).
  */
-export function verifyAudit(db: Db): AuditVerification {
-  const reader = readerFor(db);
+export function verifyAudit(ctx: Pick<ServiceContext, 'db' | 'auditReader'>): AuditVerification {
+  const reader = ctx.auditReader;
   // One read transaction: a consistent snapshot even while the desk keeps working.
-  return readTransaction(db, (): AuditVerification => {
+  return readTransaction(ctx.db, (): AuditVerification => {
     let expectedSeq = 1;
     let previousHash = GENESIS_HASH;
     let rows = 0;
@@ -63,19 +55,21 @@ function parseJson(text: string | null): unknown {
   return text === null ? null : (JSON.parse(text) as unknown);
 }
 
-/** A page of the audit log for the UI, newest first; one card's history when `cardId` is given. */
-export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditEntryOut[] {
+/**
+ * A page of the audit log for the UI, newest first, each entry with the card or
+ * organisation it is about; one card's history when `cardId` is given.
+ */
+export function listAudit(ctx: ServiceContext, query: AuditQuery): AuditListEntry[] {
   const entity = query.cardId ? { entity: 'card', id: query.cardId.toLowerCase() } : undefined;
-  return readerFor(ctx.db)
-    .page(query.limit, query.offset, entity)
-    .map((row) => ({
-      seq: row.seq,
-      at: formatInstant(row.at),
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      before: parseJson(row.before_json),
-      after: parseJson(row.after_json),
-    }));
+  const entries = ctx.auditReader.page(query.limit, query.offset, entity).map((row): AuditEntryOut => ({
+    seq: row.seq,
+    at: formatInstant(row.at),
+    actor: row.actor,
+    action: row.action,
+    entity: row.entity,
+    entityId: row.entity_id,
+    before: parseJson(row.before_json),
+    after: parseJson(row.after_json),
+  }));
+  return ctx.auditReader.withSubjects(entries);
 }

@@ -5,7 +5,6 @@ import { toCardRecord, toCardValues } from '../db/repositories/cards';
 import { invalidInput } from './app-error';
 import { sameContent } from './cards';
 import type { ServiceContext } from './context';
-import { isPulledCard } from '../sync/region-data';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
 import { recordCardEvent } from './outbox';
@@ -56,7 +55,7 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
     if (
       values.extendsCardId &&
       !ctx.cards.exists(values.extendsCardId) &&
-      !isPulledCard(ctx, values.extendsCardId)
+      !ctx.pulledCards.exists(values.extendsCardId)
     ) {
       problems.push({ field: 'extendsCardId', message: 'extendsCardId.unknown' });
     }

@@ -6,7 +6,6 @@ import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/car
 import { AppError, invalidInput } from './app-error';
 import { hasViolation } from '../../shared/rules';
 import type { ServiceContext } from './context';
-import { isPulledCard } from '../sync/region-data';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { recordCardEvent } from './outbox';
 
@@ -40,7 +39,7 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
     if (sameContent(toCardValues(existing), values)) return { status: 'unchanged', id };
     problems.push({ field: 'id', message: 'id.conflict' });
   }
-  if (!existing && values.id && isPulledCard(ctx, values.id))
+  if (!existing && values.id && ctx.pulledCards.exists(values.id))
     problems.push({ field: 'id', message: 'id.otherDesk' });
   const organisation = ctx.organisations.get(values.organisationHsaId);
   if (!organisation && !values.organisationName) {
@@ -49,7 +48,7 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
   if (
     values.extendsCardId &&
     !ctx.cards.exists(values.extendsCardId) &&
-    !isPulledCard(ctx, values.extendsCardId)
+    !ctx.pulledCards.exists(values.extendsCardId)
   ) {
     problems.push({ field: 'extendsCardId', message: 'extendsCardId.unknown' });
   }

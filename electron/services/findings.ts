@@ -7,7 +7,7 @@ import {
   type RuleCard,
   type RuleContext,
 } from '../../shared/rules';
-import { createRegisterMetaRepository, META_KEYS } from '../db/repositories/register-meta';
+import { META_KEYS } from '../db/repositories/register-meta';
 import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 
@@ -283,7 +283,7 @@ export function recomputeAll(ctx: ServiceContext): number {
  * Returns the number of cards recomputed, or null when nothing was stale.
  */
 export function recomputeStaleFindings(ctx: ServiceContext): number | null {
-  const meta = createRegisterMetaRepository(ctx.db);
+  const meta = ctx.registerMeta;
   if (meta.get(META_KEYS.findingsStale) === undefined) return null;
   return ctx.transaction(() => {
     const count = recomputeAll(ctx);

@@ -3,8 +3,10 @@ import { CardInput, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors, type FieldError } from '../../shared/domain/errors';
 import { OrganisationInput } from '../../shared/domain/organisation';
 import type { RuleCard } from '../../shared/rules';
-import type { Db } from '../db/types';
-import { createBulkRepository, type BulkRepository } from '../db/repositories/bulk';
+import type { Organisation } from '../../shared/domain/organisation';
+import type { AuditRepository } from '../db/repositories/audit';
+import type { CardRepository } from '../db/repositories/cards';
+import type { OrganisationRepository } from '../db/repositories/organisations';
 import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
@@ -68,47 +70,95 @@ export function importRegister(ctx: ServiceContext, payload: unknown): ImportSum
 // indexes are rebuilt once at the end instead of updated per row (see bulk.ts).
 const BULK_MIN_ROWS = 5_000;
 
-const bulkRepositories = new WeakMap<Db, BulkRepository>();
-function bulk(ctx: ServiceContext) {
-  let repository = bulkRepositories.get(ctx.db);
-  if (!repository) bulkRepositories.set(ctx.db, (repository = createBulkRepository(ctx.db)));
-  return repository;
+/**
+ * What an import writes through instead of the context's own, for the length of its one
+ * transaction (see createImportContext). Each is a full repository of its kind.
+ */
+export interface ImportRepositories {
+  /** The desk user, read once rather than for each of 100 000 audit entries. */
+  actor: () => string;
+  /** Organisations looked up once each. */
+  organisations: OrganisationRepository;
+  /** Appends that carry the audit chain's end along instead of reading it back per entry. */
+  audit: AuditRepository;
+  /** Into an empty register: existence known from what the import stored. */
+  cards: CardRepository;
 }
 
-/**
- * The service context for one import transaction: the desk user is read once, not for
- * each of 100 000 audit entries, organisations are looked up once each, and the audit
- * chain's end is carried along. All are fixed for the length of the transaction. Into a
- * register that `startsEmpty`, the cards that exist are exactly those the import stored,
- * so it keeps their ids instead of asking the database about each row.
- */
-function batchContext(ctx: ServiceContext, { startsEmpty }: { startsEmpty: boolean }): ServiceContext {
-  const actor = ctx.actor();
-  const known = new Map<string, ReturnType<ServiceContext['organisations']['get']>>();
-  const organisations: ServiceContext['organisations'] = {
-    ...ctx.organisations,
+// Every entry of the transaction chained from the end read once at its start.
+function auditCarryingItsEnd(audit: AuditRepository): AuditRepository {
+  return {
+    append: audit.transactionAppender(),
+    transactionAppender: audit.transactionAppender,
+    listFor: audit.listFor,
+    count: audit.count,
+  };
+}
+
+// Each HSA-id is read once; an organisation the import creates is read again after.
+function organisationsReadOnce(organisations: OrganisationRepository): OrganisationRepository {
+  const known = new Map<string, Organisation | undefined>();
+  return {
     get(hsaId) {
-      if (!known.has(hsaId)) known.set(hsaId, ctx.organisations.get(hsaId));
+      if (!known.has(hsaId)) known.set(hsaId, organisations.get(hsaId));
       return known.get(hsaId);
     },
     insert(organisation, at) {
-      ctx.organisations.insert(organisation, at);
+      organisations.insert(organisation, at);
       known.delete(organisation.hsaId);
     },
+    list: organisations.list,
+    findIgnoringCase: organisations.findIgnoringCase,
+    rename(hsaId, name) {
+      organisations.rename(hsaId, name);
+      known.clear();
+    },
   };
-  const audit: ServiceContext['audit'] = { ...ctx.audit, append: ctx.audit.transactionAppender() };
+}
+
+// Into a register that started empty, the cards that exist are exactly those stored since.
+function cardsStoredHere(cards: CardRepository): CardRepository {
   const stored = new Set<string>();
-  const cards: ServiceContext['cards'] = startsEmpty
-    ? {
-        ...ctx.cards,
-        exists: (id) => stored.has(id),
-        insert(card, at) {
-          ctx.cards.insert(card, at);
-          stored.add(card.id);
-        },
-      }
-    : ctx.cards;
-  return { ...ctx, actor: () => actor, organisations, audit, cards };
+  return {
+    exists: (id) => stored.has(id),
+    insert(card, at) {
+      cards.insert(card, at);
+      stored.add(card.id);
+    },
+    get: cards.get,
+    findingsOf: cards.findingsOf,
+    count: cards.count,
+    list: cards.list,
+    setEnd: cards.setEnd,
+    setVoided: cards.setVoided,
+    overwrite: cards.overwrite,
+    openExpiringBetween: cards.openExpiringBetween,
+    openExpiredBy: cards.openExpiredBy,
+  };
+}
+
+/** The repositories of one import transaction; call inside it. */
+export function importRepositories(
+  ctx: ServiceContext,
+  { startsEmpty }: { startsEmpty: boolean },
+): ImportRepositories {
+  const actor = ctx.actor();
+  return {
+    actor: () => actor,
+    organisations: organisationsReadOnce(ctx.organisations),
+    audit: auditCarryingItsEnd(ctx.audit),
+    cards: startsEmpty ? cardsStoredHere(ctx.cards) : ctx.cards,
+  };
+}
+
+/**
+ * The service context for one import transaction: the context with its import
+ * repositories in place, all fixed for the length of the transaction. Into a register
+ * that `startsEmpty` it keeps the stored cards' ids instead of asking the database about
+ * each row.
+ */
+export function createImportContext(ctx: ServiceContext, options: { startsEmpty: boolean }): ServiceContext {
+  return { ...ctx, ...importRepositories(ctx, options) };
 }
 
 /** Orders rows for storing: a card may extend one that comes later in the same file, so those go last. */
@@ -165,9 +215,9 @@ export function storeImportRows(
   organisations: readonly OrganisationInput[] = [],
 ): ImportSummary {
   return ctx.transaction((): ImportSummary => {
-    const registered = source.size >= BULK_MIN_ROWS ? bulk(ctx).cardCount() : null;
+    const registered = source.size >= BULK_MIN_ROWS ? ctx.bulk.cardCount() : null;
     const bulkLoad = registered !== null && source.size >= registered;
-    const batch = batchContext(ctx, { startsEmpty: registered === 0 });
+    const batch = createImportContext(ctx, { startsEmpty: registered === 0 });
     const at = ctx.now();
     for (const organisation of organisations) {
       if (batch.organisations.get(organisation.hsaId)) continue;
@@ -189,7 +239,7 @@ export function storeImportRows(
     const waiting: { row: string; values: CardValues }[] = [];
     // A bulk load reads the (smaller) register's history up front and then needs no index.
     const recompute = prepareImportRecompute(batch, { wholeRegister: bulkLoad });
-    const restoreIndexes = bulkLoad ? bulk(ctx).suspendIndexes() : () => {};
+    const restoreIndexes = bulkLoad ? ctx.bulk.suspendIndexes() : () => {};
     const store = ({ row, values }: { row: string; values: CardValues }) => {
       try {
         const outcome = storeCard(batch, values, 'card.import');

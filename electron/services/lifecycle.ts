@@ -9,7 +9,6 @@ import { registerCard, storeCard } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { recordCardEvent } from './outbox';
-import { isPulledCard, pulledCards } from '../sync/region-data';
 
 export { correctCard, type CardChanges } from './card-correction';
 
@@ -85,7 +84,7 @@ export function voidCard(ctx: ServiceContext, id: string, why: string): CardReco
  * registration it needs a violationJustification when it has a violation. Returns it.
  */
 export function extendCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
-  if (!ctx.cards.exists(id.toLowerCase()) && isPulledCard(ctx, id.toLowerCase())) {
+  if (!ctx.cards.exists(id.toLowerCase()) && ctx.pulledCards.exists(id.toLowerCase())) {
     return extendPulledCard(ctx, id.toLowerCase(), extension);
   }
   return ctx.transaction(() => {
@@ -146,7 +145,7 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
  * station records its end the holder rules see it as the holder's other active card.
  */
 function extendPulledCard(ctx: ServiceContext, id: string, extension: Extension): CardRecord {
-  const previous = pulledCards(ctx.db).get(id);
+  const previous = ctx.pulledCards.get(id);
   if (!previous) throw new AppError('not-found', `card ${id} not found`);
   if (previous.voided === 1) refuse('id', 'card.voided');
   if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');

@@ -1,18 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { HubEventKind } from '../../shared/hub/event';
-import type { Db } from '../db/open';
-import { createOutboxRepository, type OutboxRepository } from '../db/repositories/outbox';
 import type { ServiceContext } from './context';
-
-// Prepared once per connection, like the report's statements.
-const repositories = new WeakMap<Db, OutboxRepository>();
-
-/** The outbox repository of a connection, prepared on first use. */
-export function outboxRepository(db: Db): OutboxRepository {
-  let repository = repositories.get(db);
-  if (!repository) repositories.set(db, (repository = createOutboxRepository(db)));
-  return repository;
-}
 
 /**
  * Writes the event of a change to one of this desk's cards (SPEC §8): the card's state as
@@ -23,12 +11,12 @@ export function outboxRepository(db: Db): OutboxRepository {
  * catching up. Holder names, notes and issuers are not read, so they cannot travel.
  */
 export function recordCardEvent(
-  ctx: Pick<ServiceContext, 'db' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'now' | 'outbox'>,
   kind: HubEventKind,
   cardId: string,
 ): void {
   if (!ctx.db.inTransaction) throw new Error('recordCardEvent must run inside the transaction of the change');
-  const outbox = outboxRepository(ctx.db);
+  const outbox = ctx.outbox;
   const state = outbox.cardState(cardId);
   if (!state) throw new Error(`recordCardEvent: no card ${cardId}`);
   outbox.append({
@@ -47,16 +35,19 @@ export function recordCardEvent(
  * file either). Call inside the erasure's transaction. Events already on the hub stay
  * there as they were sent: the hub is append-only. Returns the number of events rewritten.
  */
-export function scrubOutbox(db: Db, scrub: (payload: string) => string): number {
-  return outboxRepository(db).rewritePayloads(scrub);
+export function scrubOutbox(ctx: Pick<ServiceContext, 'outbox'>, scrub: (payload: string) => string): number {
+  return ctx.outbox.rewritePayloads(scrub);
 }
 
 /**
  * An organisation's name travels on every card of it, so renaming one is a change to each
  * of this desk's cards of that organisation: one `corrected` event per card, oldest first.
  */
-export function recordOrganisationEvents(ctx: Pick<ServiceContext, 'db' | 'now'>, hsaId: string): void {
-  for (const cardId of outboxRepository(ctx.db).cardsOfOrganisation(hsaId)) {
+export function recordOrganisationEvents(
+  ctx: Pick<ServiceContext, 'db' | 'now' | 'outbox'>,
+  hsaId: string,
+): void {
+  for (const cardId of ctx.outbox.cardsOfOrganisation(hsaId)) {
     recordCardEvent(ctx, 'corrected', cardId);
   }
 }

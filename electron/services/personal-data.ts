@@ -3,14 +3,8 @@ import { integerField } from '../../shared/domain/decision';
 import { toFieldErrors } from '../../shared/domain/errors';
 import type { PersonalDataExport } from '../../shared/ipc/maintenance';
 import { formatInstant, toZoned } from '../../shared/time/stockholm';
-import type { Db } from '../db/types';
 import { foldName, toCardRecord } from '../db/repositories/cards';
-import {
-  createPersonalDataRepository,
-  type AuditJsonUpdate,
-  type CardTexts,
-  type PersonalDataRepository,
-} from '../db/repositories/personal-data';
+import type { AuditJsonUpdate, CardTexts, PersonalDataRepository } from '../db/repositories/personal-data';
 import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { recordCardEvent, scrubOutbox } from './outbox';
@@ -29,13 +23,6 @@ const RetentionYears = integerField(1, 50);
  */
 export const ERASED_NAME = 'raderad';
 export const PSEUDONYM_PREFIX = 'raderad-';
-
-const repositories = new WeakMap<Db, PersonalDataRepository>();
-function repositoryFor(db: Db): PersonalDataRepository {
-  let repository = repositories.get(db);
-  if (!repository) repositories.set(db, (repository = createPersonalDataRepository(db)));
-  return repository;
-}
 
 /** The retention period in years: the stored setting when valid, else the default. */
 export function retentionYears(ctx: ServiceContext): number {
@@ -131,7 +118,7 @@ export function eraseExpiredPersonalData(ctx: ServiceContext, now = ctx.now()): 
     cards: 0,
     auditRowsRewritten: 0,
   };
-  const repo = repositoryFor(ctx.db);
+  const repo = ctx.personalData;
   // The common case at every start: nothing due, nothing rewritten, no checkpoint.
   if (repo.dueHolders(cutoffMs, PSEUDONYM_PREFIX).length === 0) return summary;
   return repo.withSecureDelete(() => eraseDue(ctx, repo, cutoffMs, summary));
@@ -155,7 +142,7 @@ function eraseDue(
     const at = ctx.now();
     const cardIds = eraseCards(repo, cards, scrub, at, (id) => recordCardEvent(ctx, 'erased', id));
 
-    scrubOutbox(ctx.db, (payload) => rewriteJson(payload, scrub, NOTHING)!);
+    scrubOutbox(ctx, (payload) => rewriteJson(payload, scrub, NOTHING)!);
     const changes = new Map<number, AuditJsonUpdate>();
     const erased = new Set(cardIds);
     for (const row of repo.auditRows()) {
@@ -209,7 +196,7 @@ function parseJson(text: string | null): unknown {
  * (without the holder's name).
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
-  const repo = repositoryFor(ctx.db);
+  const repo = ctx.personalData;
   return ctx.transaction(() => {
     const cards = repo.cardsOfHolder(holderHsaId);
     const auditEntries = repo

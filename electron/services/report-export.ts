@@ -15,7 +15,7 @@ import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { checkExportTarget, registerPathOf } from './export-target';
 import type { ReportedMonthRow } from '../db/repositories/report';
-import { buildMonthlyReport, checkMonth, reportContentHash, reportRepository } from './report';
+import { buildMonthlyReport, checkMonth, reportContentHash } from './report';
 
 /** File formats of the export (SPEC §5). */
 export const EXPORT_FORMATS = REPORT_FILE_FORMATS;
@@ -200,8 +200,8 @@ export interface ExportRecords {
 }
 
 /** The record of the desk's own reported months. */
-export function deskExportRecords(ctx: Pick<ServiceContext, 'db'>): ExportRecords {
-  const repository = reportRepository(ctx);
+export function deskExportRecords(ctx: Pick<ServiceContext, 'report'>): ExportRecords {
+  const repository = ctx.report;
   return { entity: 'report', get: repository.reported, record: repository.recordReported };
 }
 

@@ -11,24 +11,9 @@ import {
 } from '../../shared/report/monthly';
 import { monthsEnding } from '../../shared/report/months';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
-import type { Db } from '../db/types';
 import { readTransaction } from '../db/write-transaction';
-import { createReportRepository, type ReportRepository } from '../db/repositories/report';
 import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
-
-// The service context predates the report; its statements are prepared once per connection.
-const repositories = new WeakMap<Db, ReportRepository>();
-
-/** The report repository of a connection, prepared on first use. */
-export function reportRepository(ctx: Pick<ServiceContext, 'db'>): ReportRepository {
-  let repository = repositories.get(ctx.db);
-  if (!repository) {
-    repository = createReportRepository(ctx.db);
-    repositories.set(ctx.db, repository);
-  }
-  return repository;
-}
 
 /** Refuses anything but a real month `YYYY-MM`, naming the field `month`. */
 export function checkMonth(month: unknown): string {
@@ -47,7 +32,7 @@ export function buildMonthlyReport(
   generatedAtMs = ctx.now(),
 ): MonthlyReport {
   const period = monthBounds(checkMonth(month));
-  const repository = reportRepository(ctx);
+  const repository = ctx.report;
   return readTransaction(ctx.db, () => {
     const rows = repository.organisationCounts(period).map((r) => ({
       organisationHsaId: r.hsa_id,
@@ -68,7 +53,7 @@ export function reportContentHash(report: MonthlyReport): string {
 
 /** The last export of a month, or null when it was never exported. */
 export function reportedMonth(ctx: ServiceContext, month: string): ReportedInfo | null {
-  const row = reportRepository(ctx).reported(checkMonth(month));
+  const row = ctx.report.reported(checkMonth(month));
   return row ? { exportedAt: formatInstant(row.exported_at), contentHash: row.content_hash } : null;
 }
 
@@ -82,7 +67,7 @@ export function compareWithReported(
   month: string,
   current: MonthlyReport = buildMonthlyReport(ctx, month),
 ): ReportChanges | null {
-  const row = reportRepository(ctx).reported(checkMonth(month));
+  const row = ctx.report.reported(checkMonth(month));
   if (!row) return null;
   // Written by recordReportedMonth from a validated report: a failure here is corruption.
   const exported = MonthlyReport.parse(JSON.parse(row.report_json));
@@ -104,7 +89,7 @@ export function reportHistory(
   endMonth: string,
   count: number,
 ): { month: string; newlyIssued: LevelCounts }[] {
-  const repository = reportRepository(ctx);
+  const repository = ctx.report;
   return readTransaction(ctx.db, () =>
     monthsEnding(checkMonth(endMonth), count).map((month) => ({
       month,
@@ -112,4 +97,3 @@ export function reportHistory(
     })),
   );
 }
-

@@ -1,7 +1,5 @@
 import type { ServiceContext } from '../services/context';
-import { outboxRepository } from '../services/outbox';
 import type { HubPort } from './hub-port';
-import { hubLinks } from './region-data';
 import { checkIdentity } from './sync';
 
 /** What `hub join` prints: who the register is now on which hub, and what waits to be pushed. */
@@ -26,9 +24,9 @@ export function withoutPassword(url: string): string {
 }
 
 /** Events written but not yet acknowledged by the hub. */
-export function pendingEvents(ctx: Pick<ServiceContext, 'db'>): number {
-  const pushed = hubLinks(ctx.db).get()?.pushed_seq ?? 0;
-  return outboxRepository(ctx.db).lastSeq() - pushed;
+export function pendingEvents(ctx: Pick<ServiceContext, 'hubLink' | 'outbox'>): number {
+  const pushed = ctx.hubLink.get()?.pushed_seq ?? 0;
+  return ctx.outbox.lastSeq() - pushed;
 }
 
 /**
@@ -42,7 +40,7 @@ export function pendingEvents(ctx: Pick<ServiceContext, 'db'>): number {
 export async function joinHub(ctx: ServiceContext, port: HubPort, url: string): Promise<JoinResult> {
   const stored = withoutPassword(url);
   const me = await port.whoAmI();
-  const links = hubLinks(ctx.db);
+  const links = ctx.hubLink;
   ctx.transaction(() => {
     const before = links.get();
     const at = ctx.now();

@@ -16,15 +16,14 @@ import {
   type ExportResult,
   type PreparedExport,
 } from '../services/report-export';
-import { hubLinks, regionReported } from './region-data';
 import { buildRegionReport, deskCoverage } from './region-report';
 
 /** What a region export wrote. */
 export type RegionExportResult = ExportResult & { scope: 'region' };
 
 /** The record of the months whose region report this desk exported. */
-export function regionExportRecords(ctx: Pick<ServiceContext, 'db'>): ExportRecords {
-  const repository = regionReported(ctx.db);
+export function regionExportRecords(ctx: Pick<ServiceContext, 'regionReported'>): ExportRecords {
+  const repository = ctx.regionReported;
   return { entity: 'region-report', get: repository.get, record: repository.record };
 }
 
@@ -77,7 +76,7 @@ function workbookOf(
   generatedAt: number,
 ) {
   const desks = deskCoverage(ctx, report.month).length;
-  const link = hubLinks(ctx.db).get();
+  const link = ctx.hubLink.get();
   const about = {
     deskName: `Hela regionen (${desks} kortstationer), från ${link?.desk_name ?? 'den här kortstationen'}`,
     decisions: decisionsInForce(report.month, ctx.decisions.list()),

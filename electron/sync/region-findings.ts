@@ -9,7 +9,6 @@ import { compareByIssue } from '../../shared/rules/support';
 import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { findingsForCard, loadRuleData } from '../services/findings';
-import { hubLinks, pulledCards } from './region-data';
 
 /**
  * Rules a pulled card cannot be judged by here: they read what stays at the desk that
@@ -37,8 +36,8 @@ export interface RegionCardFindings {
  */
 export function regionFindings(ctx: ServiceContext, translate?: FindingTranslator): RegionCardFindings[] {
   return readTransaction(ctx.db, () => {
-    const link = hubLinks(ctx.db).get();
-    const repo = pulledCards(ctx.db);
+    const link = ctx.hubLink.get();
+    const repo = ctx.pulledCards;
     const desks = repo.desks();
     const data = loadRuleData(ctx);
     const entries: { card: RuleCard; result: RegionCardFindings }[] = [];

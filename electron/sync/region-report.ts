@@ -5,7 +5,6 @@ import type { RegionReportFacts } from '../db/repositories/pulled-cards';
 import { readTransaction } from '../db/write-transaction';
 import type { ServiceContext } from '../services/context';
 import { checkMonth, reportContentHash } from '../services/report';
-import { hubLinks, pulledCards, regionReported } from './region-data';
 
 /**
  * The name the region report gives each organisation: its newest name on the hub — the
@@ -37,7 +36,7 @@ export function buildRegionReport(
   generatedAtMs = ctx.now(),
 ): MonthlyReport {
   const period = monthBounds(checkMonth(month));
-  const repo = pulledCards(ctx.db);
+  const repo = ctx.pulledCards;
   return readTransaction(ctx.db, () => {
     const facts = [...repo.ownReportFacts(period), ...repo.reportFacts(period)];
     return computeMonthlyReport(
@@ -67,10 +66,10 @@ export interface DeskCoverage {
  * whose last push is before the end of `month` may still have cards of that month to send.
  */
 export function deskCoverage(ctx: ServiceContext, month: string): DeskCoverage[] {
-  const link = hubLinks(ctx.db).get();
+  const link = ctx.hubLink.get();
   if (!link) return [];
   const end = monthBounds(checkMonth(month)).end;
-  const desks = pulledCards(ctx.db).desks();
+  const desks = ctx.pulledCards.desks();
   const entry = (desk: string, name: string, lastPushAt: number | null, own: boolean): DeskCoverage => ({
     desk,
     name,
@@ -94,7 +93,7 @@ export function compareWithRegionReported(
   month: string,
   current: MonthlyReport = buildRegionReport(ctx, month),
 ): ReportChanges | null {
-  const row = regionReported(ctx.db).get(checkMonth(month));
+  const row = ctx.regionReported.get(checkMonth(month));
   if (!row) return null;
   const exported = MonthlyReport.parse(JSON.parse(row.report_json));
   return compareReports(
@@ -105,7 +104,5 @@ export function compareWithRegionReported(
 
 /** The exported months whose region report is no longer what was exported, oldest first. */
 export function changedRegionMonths(ctx: ServiceContext): string[] {
-  return regionReported(ctx.db)
-    .months()
-    .filter((month) => compareWithRegionReported(ctx, month) !== null);
+  return ctx.regionReported.months().filter((month) => compareWithRegionReported(ctx, month) !== null);
 }

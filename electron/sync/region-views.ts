@@ -8,28 +8,13 @@ import type {
 } from '../../shared/ipc/hub';
 import { evaluateCard, type Finding, type RuleCard } from '../../shared/rules';
 import { formatInstant, monthBounds } from '../../shared/time/stockholm';
-import { foldName } from '../db/repositories/cards';
-import type { Db } from '../db/open';
-import {
-  createRegionCardRepository,
-  type RegionCardListRow,
-  type RegionCardRepository,
-} from '../db/repositories/region-cards';
+import type { RegionCardListRow } from '../db/repositories/region-cards';
 import { AppError } from '../services/app-error';
 import type { ServiceContext } from '../services/context';
 import { findingsForCard, loadRuleData } from '../services/findings';
 import { checkMonth } from '../services/report';
-import { hubLinks, pulledCards, regionReported } from './region-data';
 import { DESK_ONLY_RULES } from './region-findings';
 import { buildRegionReport, compareWithRegionReported, deskCoverage } from './region-report';
-
-// Prepared once per connection, like the other repositories of the sync.
-const lists = new WeakMap<Db, RegionCardRepository>();
-function regionCards(db: Db): RegionCardRepository {
-  let repository = lists.get(db);
-  if (!repository) lists.set(db, (repository = createRegionCardRepository(db, foldName)));
-  return repository;
-}
 
 type RuleData = ReturnType<typeof loadRuleData>;
 
@@ -49,12 +34,12 @@ function pulledFindings(ctx: ServiceContext, card: RuleCard, data: RuleData): Fi
 function otherStationOf(ctx: ServiceContext, finding: Finding, names: Map<string, string>): string | null {
   const other = finding.params?.otherCardId;
   if (typeof other !== 'string') return null;
-  const pulled = pulledCards(ctx.db).get(other);
+  const pulled = ctx.pulledCards.get(other);
   return pulled ? (names.get(pulled.desk_id) ?? pulled.desk_id) : null;
 }
 
 function stationNames(ctx: ServiceContext): Map<string, string> {
-  return new Map([...pulledCards(ctx.db).desks()].map(([id, desk]) => [id, desk.name]));
+  return new Map([...ctx.pulledCards.desks()].map(([id, desk]) => [id, desk.name]));
 }
 
 function toRow(
@@ -106,11 +91,11 @@ function ruleCardOfRow(row: RegionCardListRow): RuleCard {
  * that station. Another station's card is read-only and carries no holder name.
  */
 export function listRegionCards(ctx: ServiceContext, query: RegionCardQuery): RegionCardPage {
-  const link = hubLinks(ctx.db).get();
+  const link = ctx.hubLink.get();
   const names = stationNames(ctx);
   const own = { id: link?.desk_id ?? null, name: link ? (names.get(link.desk_id) ?? link.desk_name) : null };
   return readTransaction(ctx.db, () => {
-    const page = regionCards(ctx.db).list(
+    const page = ctx.regionCards.list(
       {
         search: query.search,
         month: query.month,
@@ -151,10 +136,10 @@ export function listRegionCards(ctx: ServiceContext, query: RegionCardQuery): Re
 /** Another station's card with every field that travelled and its findings over the region. */
 export function regionCard(ctx: ServiceContext, id: string): RegionCardDetail {
   return readTransaction(ctx.db, () => {
-    const row = pulledCards(ctx.db).get(id);
+    const row = ctx.pulledCards.get(id);
     if (!row || row.voided === 1) throw new AppError('not-found', `card ${id} not found`);
     const names = stationNames(ctx);
-    const findings = pulledFindings(ctx, pulledCards(ctx.db).ruleCardOf(row), loadRuleData(ctx));
+    const findings = pulledFindings(ctx, ctx.pulledCards.ruleCardOf(row), loadRuleData(ctx));
     const detail: RegionCardDetail = {
       id: row.card_id,
       own: false,
@@ -203,8 +188,8 @@ export function regionReportStatus(ctx: ServiceContext, month: string): RegionRe
   const checked = checkMonth(month);
   return readTransaction(ctx.db, () => {
     const report = buildRegionReport(ctx, checked);
-    const row = regionReported(ctx.db).get(checked);
-    const link = hubLinks(ctx.db).get();
+    const row = ctx.regionReported.get(checked);
+    const link = ctx.hubLink.get();
     return {
       report,
       reported: row ? { exportedAt: formatInstant(row.exported_at), contentHash: row.content_hash } : null,

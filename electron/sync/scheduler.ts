@@ -4,7 +4,6 @@ import type { CredentialStore } from '../app/credentials';
 import type { ServiceContext } from '../services/context';
 import { describeHubFailure, type HubPort } from './hub-port';
 import { pendingEvents } from './join';
-import { hubLinks } from './region-data';
 import { compareWithRegionReported } from './region-report';
 import { syncOnce, type SyncResult } from './sync';
 
@@ -120,7 +119,7 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
   const linkOf = (ctx: ServiceContext | null) => {
     if (!ctx) return undefined;
     try {
-      return hubLinks(ctx.db).get();
+      return ctx.hubLink.get();
     } catch {
       return undefined;
     }

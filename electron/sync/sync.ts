@@ -2,10 +2,8 @@ import type { RuleCard } from '../../shared/rules';
 import type { HubLinkRow } from '../db/repositories/hub-link';
 import type { ServiceContext } from '../services/context';
 import { recomputeAround } from '../services/findings';
-import { outboxRepository } from '../services/outbox';
 import { SyncError } from './errors';
 import { describeHubFailure, type HubIdentity, type HubPort, type HubPullResult } from './hub-port';
-import { hubLinks, pulledCards } from './region-data';
 import { changedRegionMonths } from './region-report';
 import { sealOutboxRow } from './seal';
 
@@ -62,7 +60,7 @@ export async function syncOnce(
   port: HubPort,
   options: SyncOptions = {},
 ): Promise<SyncResult> {
-  const links = hubLinks(ctx.db);
+  const links = ctx.hubLink;
   const link = links.get();
   if (!link) throw new SyncError('sync-not-joined');
   const batch = options.batch ?? SYNC_BATCH;
@@ -72,7 +70,7 @@ export async function syncOnce(
     const { pulled, cursor } = await pullAll(ctx, port, link, batch);
     const desks = await port.desks();
     ctx.transaction(() => {
-      for (const d of desks) pulledCards(ctx.db).saveDeskStatus(d.deskId, d.name, d.lastPushMs);
+      for (const d of desks) ctx.pulledCards.saveDeskStatus(d.deskId, d.name, d.lastPushMs);
     });
     const changedReportedMonths = changedRegionMonths(ctx);
     ctx.transaction(() => links.setError(null, null));
@@ -90,8 +88,8 @@ async function pushPending(
   deskId: string,
   batch: number,
 ): Promise<number> {
-  const links = hubLinks(ctx.db);
-  const outbox = outboxRepository(ctx.db);
+  const links = ctx.hubLink;
+  const outbox = ctx.outbox;
   let accepted = 0;
   let hubLast: number | undefined;
   for (;;) {
@@ -146,8 +144,8 @@ async function pullAll(
  * desk's cards that share a holder or card number with a changed card are recomputed.
  */
 function storePulled(ctx: ServiceContext, deskId: string, result: HubPullResult): void {
-  const outbox = outboxRepository(ctx.db);
-  const pulled = pulledCards(ctx.db);
+  const outbox = ctx.outbox;
+  const pulled = ctx.pulledCards;
   const touched: CardKey[] = [];
   for (const { hubSeq, pushedAt, event } of result.events) {
     const card = event.card;
@@ -176,6 +174,6 @@ function storePulled(ctx: ServiceContext, deskId: string, result: HubPullResult)
     touched.push({ id: card.cardId, holderHsaId: card.holderHsaId, cardNumber: card.cardNumber });
   }
   for (const desk of result.desks) pulled.saveDesk(desk.deskId, desk.name);
-  hubLinks(ctx.db).markPulled(result.cursor, ctx.now());
+  ctx.hubLink.markPulled(result.cursor, ctx.now());
   if (touched.length > 0) recomputeAround(ctx, touched);
 }

@@ -1,5 +1,6 @@
 import { integrityCheck } from '../../electron/db/health';
 import { openDatabase, type Db } from '../../electron/db/open';
+import { createAuditReader } from '../../electron/db/repositories/audit-read';
 import { verifyAudit } from '../../electron/services/audit-verify';
 
 /** What one look at the register after a kill found. */
@@ -62,7 +63,7 @@ function checkOpen(db: Db, acknowledged: Iterable<string>): RegisterCheck {
   for (const [what, sql] of PARTIAL_CHECKS) {
     for (const key of db.prepare(sql).pluck().all()) partial.push(`${what}: ${String(key)}`);
   }
-  const audit = verifyAudit(db);
+  const audit = verifyAudit({ db, auditReader: createAuditReader(db) });
   if (!audit.ok) partial.push(`audit chain broken at ${audit.firstBrokenSeq} (${audit.reason})`);
   const cards = db.prepare('SELECT count(*) FROM cards').pluck().get() as number;
   return { integrityOk, missing, partial, cards };

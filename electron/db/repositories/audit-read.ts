@@ -20,31 +20,6 @@ const SUBJECTS_SQL = `
   LEFT JOIN organisations o ON a.entity = 'organisation' AND o.hsa_id = a.entity_id
   WHERE a.seq IN (SELECT value FROM json_each(?))`;
 
-const subjectStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
-
-/**
- * The page of entries with their subjects (`audit:list`): one query joins the audit rows
- * of the page to the cards and organisations they name.
- */
-export function withAuditSubjects(db: Db, entries: AuditEntryOut[]): AuditListEntry[] {
-  let statement = subjectStatements.get(db);
-  if (!statement) subjectStatements.set(db, (statement = db.prepare(SUBJECTS_SQL)));
-  const rows = statement.all(JSON.stringify(entries.map((e) => e.seq))) as SubjectRow[];
-  const bySeq = new Map(rows.map((row) => [row.seq, row]));
-  return entries.map((entry) => {
-    const row = bySeq.get(entry.seq);
-    const subject: AuditSubject | null =
-      row && (row.card_number !== null || row.organisation_name !== null)
-        ? {
-            cardNumber: row.card_number,
-            holderName: row.holder_name,
-            organisationName: row.organisation_name,
-          }
-        : null;
-    return { ...entry, subject };
-  });
-}
-
 /**
  * SQL that reads the audit log: the whole chain in order (for verification) and pages
  * for the UI. Kept apart from the append-only writer, which has nothing to read but the tip.
@@ -56,6 +31,11 @@ export interface AuditReader {
   page: (limit: number, offset: number, entity?: { entity: string; id: string }) => AuditRow[];
   /** The highest seq ever handed out, or 0. */
   highestSeq: () => number;
+  /**
+   * The page of entries with their subjects (`audit:list`): one query joins the audit rows
+   * of the page to the cards and organisations they name.
+   */
+  withSubjects: (entries: readonly AuditEntryOut[]) => AuditListEntry[];
 }
 
 /** Prepares the audit log's read statements of a connection. */
@@ -67,6 +47,7 @@ export function createAuditReader(db: Db): AuditReader {
   const pageFor = db.prepare<[string, string, number, number], AuditRow>(
     'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?',
   );
+  const subjects = db.prepare<[string], SubjectRow>(SUBJECTS_SQL);
   // AUTOINCREMENT remembers the highest seq ever used, so a removed last row shows.
   const highest = db.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'");
   return {
@@ -75,5 +56,21 @@ export function createAuditReader(db: Db): AuditReader {
       return entity ? pageFor.all(entity.entity, entity.id, limit, offset) : page.all(limit, offset);
     },
     highestSeq: (): number => highest.get()?.seq ?? 0,
+    withSubjects(entries) {
+      const rows = subjects.all(JSON.stringify(entries.map((e) => e.seq)));
+      const bySeq = new Map(rows.map((row) => [row.seq, row]));
+      return entries.map((entry) => {
+        const row = bySeq.get(entry.seq);
+        const subject: AuditSubject | null =
+          row && (row.card_number !== null || row.organisation_name !== null)
+            ? {
+                cardNumber: row.card_number,
+                holderName: row.holder_name,
+                organisationName: row.organisation_name,
+              }
+            : null;
+        return { ...entry, subject };
+      });
+    },
   };
 }

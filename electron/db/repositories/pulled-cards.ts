@@ -314,15 +314,22 @@ export function createPulledCardRepository(db: Db): PulledCardRepository {
  * pull. Findings are stored for this desk's own cards only: a pulled card's are its own
  * desk's business, and it has no row in `cards` to hang them on.
  */
-export function withRegionHistory(db: Db, findings: FindingRepository): FindingRepository {
-  const pulled = createPulledCardRepository(db);
+export function withRegionHistory(
+  findings: FindingRepository,
+  pulled: PulledCardRepository,
+): FindingRepository {
   const ownOnly = <T extends { cardId: string }>(results: readonly T[]): readonly T[] => {
     if (results.length === 0 || !pulled.any()) return results;
     const others = pulled.pulledAmong(results.map((r) => r.cardId));
     return others.size === 0 ? results : results.filter((r) => !others.has(r.cardId));
   };
   return {
-    ...findings,
+    // This desk's own cards: a pulled card is never one of them.
+    ruleCard: findings.ruleCard,
+    liveIds: findings.liveIds,
+    holdersAfter: findings.holdersAfter,
+    storedFor: findings.storedFor,
+    // The history the rules read: own and pulled cards.
     sameHolder: (holderHsaId, exceptId) => [
       ...findings.sameHolder(holderHsaId, exceptId),
       ...pulled.cardsOfHolders([holderHsaId]),
@@ -340,6 +347,7 @@ export function withRegionHistory(db: Db, findings: FindingRepository): FindingR
       ...pulled.cardsWithNumbers(cardNumbers),
     ],
     allLiveCards: () => [...findings.allLiveCards(), ...pulled.allLiveRuleCards()],
+    // Stored findings: own cards only.
     replace(cardId, list) {
       if (ownOnly([{ cardId }]).length > 0) findings.replace(cardId, list);
     },

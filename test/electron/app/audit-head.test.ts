@@ -95,7 +95,7 @@ describe('the audit head beside the register', () => {
 
     const backend = open();
     // The chain alone cannot tell: it is shorter, not broken.
-    expect(verifyAudit(backend.db)).toMatchObject({ ok: true });
+    expect(verifyAudit(backend.services)).toMatchObject({ ok: true });
     const health = await call<AppHealth>(backend, 'app:health', {});
     const databaseSeq = readAuditHead(backend.db)!.seq;
     expect(databaseSeq).toBeLessThan(recorded.seq);

@@ -115,7 +115,7 @@ describe('a damaged database', () => {
     await call(backend, 'cards:register', card(5));
     const actions = backend.db.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all();
     expect(actions).toContain('backup.restore');
-    expect(verifyAudit(backend.db)).toMatchObject({ ok: true });
+    expect(verifyAudit(backend.services)).toMatchObject({ ok: true });
     const kinds = (await call<BackupInfo[]>(backend, 'backup:list', {})).map((b) => b.kind);
     expect(kinds).toEqual(expect.arrayContaining(['daily', 'before-restore']));
   });

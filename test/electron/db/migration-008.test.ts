@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/app/backend';
 import { MIGRATIONS } from '../../../electron/db/migrations';
 import { MIGRATION_008_ACTOR } from '../../../electron/db/migrations/008-hsa-id-case';
+import { createAuditReader } from '../../../electron/db/repositories/audit-read';
 import { verifyAudit } from '../../../electron/services/audit-verify';
 import { buildMonthlyReport } from '../../../electron/services/report';
 import { eraseExpiredPersonalData, exportPersonalData } from '../../../electron/services/personal-data';
@@ -128,7 +129,7 @@ describe('migration 008', () => {
     });
     expect(JSON.parse(audit[0]!.after_json)).toEqual({ hsaId: 'SE2321000016-A1B2', name: 'Region Exempel' });
     expect(JSON.parse(audit[2]!.after_json)).toEqual({ cards: 1, cardIds: ['c1'] });
-    expect(verifyAudit(db)).toMatchObject({ ok: true, rows: 3 });
+    expect(verifyAudit({ db, auditReader: createAuditReader(db) })).toMatchObject({ ok: true, rows: 3 });
   });
 
   it('leaves the stored findings true to the rules: the false card reuse is gone, the active card is seen', () => {

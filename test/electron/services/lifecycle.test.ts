@@ -294,7 +294,7 @@ describe('the audit trail of the lifecycle', () => {
     });
     correctCard(ctx(), other.id, { note: 'tillägg' }, 'Anteckning');
     voidCard(ctx(), other.id, 'Fel');
-    expect(verifyAudit(backend.db)).toEqual({ ok: true, rows: ctx().audit.count() });
+    expect(verifyAudit(backend.services)).toEqual({ ok: true, rows: ctx().audit.count() });
   });
 
   it('records the desk user from the settings when the app sets none', async () => {

@@ -61,7 +61,7 @@ describe('renaming an organisation', () => {
       before: { hsaId: ORG, name: 'Region V?stra G?taland' },
       after: { hsaId: ORG, name: 'Region Västra Götaland' },
     });
-    expect(verifyAudit(backend.db).ok).toBe(true);
+    expect(verifyAudit(backend.services).ok).toBe(true);
     const report = await invoke('report:monthly', { month: '2026-02' });
     if (!report.ok) throw new Error(JSON.stringify(report.error));
     expect((report.value as MonthlyReportStatus).report.organisations.map((o) => o.organisationName)).toEqual(

@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerCard } from '../../../electron/services/cards';
-import { pulledCards } from '../../../electron/sync/region-data';
 import { CardInput } from '../../../shared/domain/card';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { CardRecord } from '../../../shared/domain/card';
@@ -83,7 +82,7 @@ describe('extending another station’s card', () => {
     });
     // The new card is B's own; A's card stays A's and is not ended by B.
     expect(b.ctx.cards.exists(extension.id)).toBe(true);
-    expect(pulledCards(b.ctx.db).get(original.id)?.ended_at).toBeNull();
+    expect(b.ctx.pulledCards.get(original.id)?.ended_at).toBeNull();
     // While A has not ended its card, the holder rules see it as the other active card.
     const findings = await b.backend.router.invoke(
       'findings:card',
@@ -97,7 +96,7 @@ describe('extending another station’s card', () => {
 
     await b.sync();
     await a.sync();
-    const atA = pulledCards(a.ctx.db).get(extension.id);
+    const atA = a.ctx.pulledCards.get(extension.id);
     expect(atA).toMatchObject({
       desk_id: 'skovde',
       extends_card_id: original.id,

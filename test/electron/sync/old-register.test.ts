@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/app/backend';
-import { outboxRepository } from '../../../electron/services/outbox';
 import { joinHub, pendingEvents } from '../../../electron/sync/join';
 import { openPgHubPort } from '../../../electron/sync/pg-port';
 import { syncOnce } from '../../../electron/sync/sync';
@@ -28,7 +27,7 @@ describe('a register from before the hub', () => {
         expect(await syncOnce(ctx, port, { batch: 3 })).toMatchObject({ pushed: 4, pulled: 0, cursor: 4 });
         expect(pendingEvents(ctx)).toBe(0);
         const onHub = (await port.pull(0, 100)).events.map((e) => e.event);
-        const outbox = outboxRepository(ctx.db);
+        const outbox = ctx.outbox;
         const ids = ctx.db.prepare<[], string>('SELECT id FROM cards ORDER BY created_at, id').pluck().all();
         expect(onHub.map((e) => [e.deskSeq, e.kind, e.card.cardId])).toEqual(
           ids.map((id, i) => [i + 1, 'registered', id]),

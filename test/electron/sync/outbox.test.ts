@@ -7,7 +7,8 @@ import { importRegister } from '../../../electron/services/import';
 import { correctCard, endCard, extendCard, voidCard } from '../../../electron/services/lifecycle';
 import { renameOrganisation } from '../../../electron/services/organisations';
 import { eraseExpiredPersonalData } from '../../../electron/services/personal-data';
-import { outboxRepository, recordCardEvent } from '../../../electron/services/outbox';
+import { createOutboxRepository } from '../../../electron/db/repositories/outbox';
+import { recordCardEvent } from '../../../electron/services/outbox';
 import { runKillRounds } from '../../../scripts/reliability/crash-rounds';
 import { CardInput } from '../../../shared/domain/card';
 import { canonicalJson, HubCardState } from '../../../shared/hub/event';
@@ -27,7 +28,7 @@ afterEach(() => {
 
 const ctx = () => backend.services;
 const events = () =>
-  outboxRepository(backend.db)
+  backend.services.outbox
     .after(0, 1_000_000)
     .map((e) => ({ ...e, state: HubCardState.parse(JSON.parse(e.payload)) }));
 const kinds = () => events().map((e) => [e.kind, e.card_id]);
@@ -41,7 +42,7 @@ export function outboxProblems(db: Database.Database): string[] {
   const problems: string[] = [];
   const seqs = db.prepare<[], number>('SELECT desk_seq FROM outbox ORDER BY desk_seq').pluck().all();
   if (seqs.some((s, i) => s !== i + 1)) problems.push('desk_seq has a gap');
-  const outbox = outboxRepository(db);
+  const outbox = createOutboxRepository(db);
   const newest = db
     .prepare<[], { card_id: string; payload: string }>(
       'SELECT card_id, payload FROM outbox o WHERE desk_seq = (SELECT max(desk_seq) FROM outbox WHERE card_id = o.card_id)',

@@ -4,7 +4,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../../../electron/app/backend';
 import { registerCard } from '../../../electron/services/cards';
 import type { HubPort } from '../../../electron/sync/hub-port';
-import { hubLinks } from '../../../electron/sync/region-data';
 import { syncOnce } from '../../../electron/sync/sync';
 import { CardInput } from '../../../shared/domain/card';
 import { tempDir } from '../../fixtures/cards';
@@ -66,7 +65,7 @@ describe('a lost acknowledgement', () => {
     }
     // The hub has the first batch; the desk does not know it.
     expect((await hubEventsOf(desk)).map((e) => e.deskSeq)).toEqual([1, 2, 3]);
-    expect(hubLinks(desk.ctx.db).get()).toMatchObject({
+    expect(desk.ctx.hubLink.get()).toMatchObject({
       pushed_seq: 0,
       last_error: expect.stringContaining('Connection terminated') as string,
     });
@@ -78,7 +77,7 @@ describe('a lost acknowledgement', () => {
     const onHub = await hubEventsOf(desk);
     expect(onHub.map((e) => e.deskSeq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(new Set(onHub.map((e) => e.eventId)).size).toBe(7);
-    expect(hubLinks(desk.ctx.db).get()).toMatchObject({ pushed_seq: 7, last_error: null });
+    expect(desk.ctx.hubLink.get()).toMatchObject({ pushed_seq: 7, last_error: null });
     expect(await desk.sync()).toMatchObject({ pushed: 0, pulled: 0 });
   });
 });
@@ -124,9 +123,7 @@ describe('a desk restored from an old copy of its register', () => {
       await port.close();
     }
     expect(await hub.snapshot()).toEqual(before);
-    expect(hubLinks(restored.services.db).get()!.last_error).toMatch(
-      /^Synkningen stoppades: händelse nummer 4/,
-    );
+    expect(restored.services.hubLink.get()!.last_error).toMatch(/^Synkningen stoppades: händelse nummer 4/);
     // Again and again: nothing goes out until IT has sorted it out.
     const again = desk.port();
     await expect(syncOnce(restored.services, again)).rejects.toThrow(/säkerhetskopia/);
@@ -153,6 +150,6 @@ describe('a desk restored from an old copy of its register', () => {
     const after = (await hub.snapshot()) as { events: unknown[] };
     expect(after.events).toEqual((before as { events: unknown[] }).events);
     expect(restored.services.db.prepare('SELECT * FROM pulled_cards').all()).toEqual(pulledBefore);
-    expect(hubLinks(restored.services.db).get()).toMatchObject({ pushed_seq: 3 });
+    expect(restored.services.hubLink.get()).toMatchObject({ pushed_seq: 3 });
   });
 });

@@ -3,7 +3,6 @@ import { createMemoryCredentialStore } from '../../../electron/app/credentials';
 import { registerCard } from '../../../electron/services/cards';
 import { joinHub } from '../../../electron/sync/join';
 import { openPgHubPort } from '../../../electron/sync/pg-port';
-import { pulledCards } from '../../../electron/sync/region-data';
 import { createSyncScheduler, type SyncScheduler } from '../../../electron/sync/scheduler';
 import { CardInput } from '../../../shared/domain/card';
 import type { HubSyncStatus } from '../../../shared/ipc/hub';
@@ -80,7 +79,7 @@ it('syncs on start and shortly after a change, against a real hub', async () => 
   expect(status.lastPullAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
   // B's card is here, and A's own card has the region's warning: the same holder has
   // another active card at another station.
-  expect(pulledCards(a.ctx.db).get(b.ctx.findings.liveIds()[0]!)?.desk_id).toBe('desk-b');
+  expect(a.ctx.pulledCards.get(b.ctx.findings.liveIds()[0]!)?.desk_id).toBe('desk-b');
   const own = a.ctx.findings.liveIds()[0]!;
   expect(
     a.ctx.cards
@@ -98,11 +97,9 @@ it('syncs on start and shortly after a change, against a real hub', async () => 
   expect(status.pending).toBe(0);
   expect(status.lastResult?.pushed).toBe(1);
   await b.sync();
-  expect(
-    pulledCards(b.ctx.db)
-      .allLive()
-      .map((c) => c.holder_hsa_id),
-  ).toEqual(expect.arrayContaining([HOLDERS[1]]));
+  expect(b.ctx.pulledCards.allLive().map((c) => c.holder_hsa_id)).toEqual(
+    expect.arrayContaining([HOLDERS[1]]),
+  );
 });
 
 it('says in plain Swedish that the hub cannot be reached, and plans a retry', async () => {

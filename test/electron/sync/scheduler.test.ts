@@ -6,7 +6,6 @@ import { registerCard } from '../../../electron/services/cards';
 import type { ServiceContext } from '../../../electron/services/context';
 import { SyncError } from '../../../electron/sync/errors';
 import type { HubPort } from '../../../electron/sync/hub-port';
-import { hubLinks } from '../../../electron/sync/region-data';
 import {
   createSyncScheduler,
   SYNC_INTERVAL_MS,
@@ -41,7 +40,7 @@ const ctx = (): ServiceContext => backend.services;
 
 function join(): void {
   ctx().db.transaction(() =>
-    hubLinks(ctx().db).insert(
+    ctx().hubLink.insert(
       { url: 'postgres://desk_a@127.0.0.1:5432/hub', hubId: 'hub-1', deskId: 'desk-a', deskName: 'Borås' },
       Date.now(),
     ),

@@ -2,7 +2,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { registerCard } from '../../../electron/services/cards';
 import { correctCard, endCard, extendCard, voidCard } from '../../../electron/services/lifecycle';
 import { loadRuleData } from '../../../electron/services/findings';
-import { pulledCards } from '../../../electron/sync/region-data';
 import { DESK_ONLY_RULES, regionFindings } from '../../../electron/sync/region-findings';
 import { buildRegionReport } from '../../../electron/sync/region-report';
 import { CardInput } from '../../../shared/domain/card';
@@ -48,8 +47,8 @@ function work(desk: TestDesk, random: () => number, count: number): void {
         issuedBy: ['Kim Karlsson'],
         violationJustification: 'Godkänt',
       });
-    } else if (roll < 0.36 && pulledCards(ctx.db).allLive().length > 0) {
-      const others = pulledCards(ctx.db).allLive();
+    } else if (roll < 0.36 && ctx.pulledCards.allLive().length > 0) {
+      const others = ctx.pulledCards.allLive();
       const other = others[Math.floor(random() * others.length)]!;
       registerCard(
         ctx,
@@ -216,7 +215,7 @@ describe('three desks on one hub', () => {
     expect(facts.length).toBeGreaterThan(80);
     // Some desk extended a card another desk registered.
     const extendsPulled = desks.some((desk) =>
-      facts.some((f) => f.extendsCardId !== null && pulledCards(desk.ctx.db).exists(f.extendsCardId)),
+      facts.some((f) => f.extendsCardId !== null && desk.ctx.pulledCards.exists(f.extendsCardId)),
     );
     expect(extendsPulled).toBe(true);
   }, 180_000);
