@@ -10,6 +10,8 @@ export const SYNC_ERROR_CODES = [
   'sync-own-event-differs',
   'sync-bad-outbox-event',
   'sync-no-password',
+  'sync-rejoin-empty',
+  'sync-rejoin-behind',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -20,7 +22,22 @@ const RESTORED_HELP_SV =
 const RESTORED_HELP_EN =
   'The register was probably restored from an older backup. Nothing was overwritten, here or on the hub. Regional IT: see docs/hub.md, "A desk restored from a backup".';
 
+// `hub join` of a register that has not joined before, for a desk that already has events
+// on the hub: a desk set up again (new computer, lost register) under its old login.
+const REJOIN_HELP_SV =
+  'Registret har inte anslutits och ingenting har ändrats, varken här eller på hubben. Gör så här: återställ kortstationens register från en säkerhetskopia med minst {{hubLast}} händelser (backup list, backup restore) och anslut igen, eller be regional IT skapa en ny kortstation (hub desk add --desk NYTT-ID) och anslut registret med den inloggningen. Se docs/hub.md, "En kortstation som satts upp på nytt".';
+const REJOIN_HELP_EN =
+  'The register has not joined and nothing was changed, here or on the hub. What to do: restore the station’s register from a backup with at least {{hubLast}} events (backup list, backup restore) and join again, or ask regional IT to create a new station (hub desk add --desk NEW-ID) and join the register with that login. See docs/hub.md, "A desk set up again".';
+
 const TEXTS: Record<SyncErrorCode, { sv: string; en: string }> = {
+  'sync-rejoin-empty': {
+    sv: `Kortstationen {{desk}} har redan {{hubLast}} händelser på hubben, men det här registret är tomt: inloggningen hör till en kortstation som redan finns, och ett nytt register skulle börja om på händelse nummer 1. ${REJOIN_HELP_SV}`,
+    en: `Station {{desk}} already has {{hubLast}} events on the hub, but this register is empty: the login belongs to a station that already exists, and a new register would start again at event number 1. ${REJOIN_HELP_EN}`,
+  },
+  'sync-rejoin-behind': {
+    sv: `Kortstationen {{desk}} har redan händelser till och med nummer {{hubLast}} på hubben, men det här registret har bara till och med nummer {{deskLast}}: det är inte det register som skickade dem. ${REJOIN_HELP_SV}`,
+    en: `Station {{desk}} already has events up to number {{hubLast}} on the hub, but this register only up to number {{deskLast}}: it is not the register that sent them. ${REJOIN_HELP_EN}`,
+  },
   'sync-not-joined': {
     sv: 'Registret är inte anslutet till någon regional hubb. Anslut det först: hub join --url DESK-URL',
     en: 'The register has not joined a regional hub. Join it first: hub join --url DESK_URL',

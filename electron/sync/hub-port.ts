@@ -22,11 +22,13 @@ export interface HubPort {
   close(): Promise<void>;
 }
 
-/** A desk and when it last pushed (epoch ms; null if never). */
+/** A desk, when it last pushed (epoch ms; null if never) and how far its events reach. */
 export interface HubDeskPush {
   deskId: string;
   name: string;
   lastPushMs: number | null;
+  /** The desk's last deskSeq on the hub: how many events it has pushed (0 if none). */
+  events: number;
 }
 
 /** The desk a hub login belongs to. */

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../services/context';
-import type { HubPort } from './hub-port';
+import type { HubDeskPush, HubPort } from './hub-port';
+import { SyncError } from './errors';
 import { checkIdentity } from './sync';
 
 /** What `hub join` prints: who the register is now on which hub, and what waits to be pushed. */
@@ -36,11 +37,18 @@ export function pendingEvents(ctx: Pick<ServiceContext, 'hubLink' | 'outbox'>): 
  * updates the URL and name; a register that joined another hub or desk is refused, since
  * its events carry that desk's numbers. The register's events — every card it holds, from
  * the migration that added the outbox on — go out with the next sync.
+ *
+ * A register that has not joined before, for a desk that already has more events on the
+ * hub than the register holds (the desk set up again on an empty register, or one from
+ * before it joined), is refused up front with what to do, before anything is written:
+ * its numbering would collide with the desk's events on the hub, and its first sync
+ * would stop anyway.
  */
 export async function joinHub(ctx: ServiceContext, port: HubPort, url: string): Promise<JoinResult> {
   const stored = withoutPassword(url);
   const me = await port.whoAmI();
   const links = ctx.hubLink;
+  if (!links.get()) checkFirstJoin(ctx, me.deskId, await port.desks());
   ctx.transaction(() => {
     const before = links.get();
     const at = ctx.now();
@@ -68,4 +76,24 @@ export async function joinHub(ctx: ServiceContext, port: HubPort, url: string): 
     url: stored,
     pending: pendingEvents(ctx),
   };
+}
+
+/**
+ * Refuses the first join of a register that holds fewer of the desk's events than the hub
+ * (SPEC §8: a deskSeq is that event for ever). A register with at least as many is left to
+ * the sync, whose push and pull compare the events themselves.
+ */
+function checkFirstJoin(
+  ctx: Pick<ServiceContext, 'outbox'>,
+  deskId: string,
+  desks: readonly HubDeskPush[],
+): void {
+  const hubLast = desks.find((d) => d.deskId === deskId)?.events ?? 0;
+  const deskLast = ctx.outbox.lastSeq();
+  if (hubLast <= deskLast) return;
+  throw new SyncError(deskLast === 0 ? 'sync-rejoin-empty' : 'sync-rejoin-behind', {
+    desk: deskId,
+    hubLast,
+    deskLast,
+  });
 }

@@ -33,7 +33,12 @@ export function openPgHubPort(url: string, appVersion: string, options: HubConne
     desks: () =>
       call(async () => {
         const status = await readHubStatus(pool, String(pool.options.database ?? ''));
-        return status.desks.map((d) => ({ deskId: d.desk, name: d.name, lastPushMs: d.lastPushMs }));
+        return status.desks.map((d) => ({
+          deskId: d.desk,
+          name: d.name,
+          lastPushMs: d.lastPushMs,
+          events: d.events,
+        }));
       }),
     close: () => pool.end(),
   };
