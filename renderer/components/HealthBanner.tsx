@@ -1,9 +1,7 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppHealth } from '../../shared/ipc/maintenance';
-import { useApi } from '../ipc/ApiProvider';
+import { useChannel } from '../ipc/use-channel';
 
 /**
  * What the start-up check found that the desk must know, above every page: a damaged
@@ -11,19 +9,8 @@ import { useApi } from '../ipc/ApiProvider';
  * recorded audit head), a daily backup that failed. Nothing is shown when all is well.
  */
 export function HealthBanner() {
-  const api = useApi();
   const { t } = useTranslation('common');
-  const [health, setHealth] = useState<AppHealth | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api['app:health']({}).then((result) => {
-      if (live && result.ok) setHealth(result.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const { data: health } = useChannel((api) => api['app:health']({}), []);
 
   if (!health) return null;
   const messages = [

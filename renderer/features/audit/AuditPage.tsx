@@ -1,10 +1,9 @@
 import { Alert, Button, Card, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditListEntry } from '../../../shared/ipc/contract';
 import { PageHeader } from '../../components/PageHeader';
-import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { AuditCells, AuditHeaderCells } from './AuditCells';
 import { AuditSubjectCell } from './AuditSubjectCell';
 
@@ -13,24 +12,18 @@ const PAGE = 100;
 /** "Händelser": the whole audit log, newest first, optionally only one card's entries. */
 export function AuditPage() {
   const { t } = useTranslation('ui');
-  const api = useApi();
   const [cardId, setCardId] = useState('');
   const [filter] = useDebouncedValue(cardId.trim(), 300);
   const [limit, setLimit] = useState(PAGE);
-  const [loaded, setLoaded] = useState<{ key: string; entries: AuditListEntry[] | null } | null>(null);
-  const key = `${filter}|${limit}`;
-
-  useEffect(() => {
-    let live = true;
-    void api['audit:list']({ ...(filter ? { cardId: filter } : {}), limit, offset: 0 }).then((result) => {
-      if (live) setLoaded({ key: `${filter}|${limit}`, entries: result.ok ? result.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, filter, limit]);
-
-  const entries = loaded?.entries ?? null;
+  // The last list stays in view while another filter or a longer list is read.
+  const {
+    data: entries,
+    error,
+    loading,
+  } = useChannel(
+    (api) => api['audit:list']({ ...(filter ? { cardId: filter } : {}), limit, offset: 0 }),
+    [filter, limit],
+  );
 
   return (
     <Stack gap="lg">
@@ -45,8 +38,8 @@ export function AuditPage() {
         }}
         maw={420}
       />
-      {loaded === null && <Loader size="sm" aria-label={t('audit.loading')} />}
-      {loaded !== null && entries === null && (
+      {entries === null && error === null && <Loader size="sm" aria-label={t('audit.loading')} />}
+      {error !== null && (
         <Alert color="red" variant="light">
           {t('audit.loadError')}
         </Alert>
@@ -74,7 +67,7 @@ export function AuditPage() {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {entries.length >= limit && loaded?.key === key && (
+          {entries.length >= limit && !loading && (
             <Button variant="subtle" mt="sm" onClick={() => setLimit((n) => Math.min(n + PAGE, 500))}>
               {t('audit.more')}
             </Button>

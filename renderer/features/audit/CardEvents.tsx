@@ -1,8 +1,6 @@
 import { Alert, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryOut } from '../../../shared/domain/lifecycle';
-import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { AuditCells, AuditHeaderCells } from './AuditCells';
 
 /** Props of {@link CardEvents}. */
@@ -15,29 +13,20 @@ export interface CardEventsProps {
 /** "Händelser": the card's audit entries, newest first — who did what, when. */
 export function CardEvents({ cardId, version = 0 }: CardEventsProps) {
   const { t } = useTranslation('ui');
-  const api = useApi();
-  const [loaded, setLoaded] = useState<{ key: string; entries: AuditEntryOut[] | null } | null>(null);
-  const key = `${cardId}|${version}`;
-
-  useEffect(() => {
-    let live = true;
-    void api['audit:list']({ cardId, limit: 100 }).then((result) => {
-      if (live) setLoaded({ key: `${cardId}|${version}`, entries: result.ok ? result.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, cardId, version]);
-
-  const entries = loaded?.key === key ? loaded.entries : loaded?.entries;
+  // The last list stays in view while a changed card's entries are read again.
+  const { data: entries, error } = useChannel(
+    (api) => api['audit:list']({ cardId, limit: 100 }),
+    [cardId, version],
+  );
+  const loaded = entries !== null || error !== null;
 
   return (
     <Stack gap="xs" component="section" aria-label={t('audit.section')}>
       <Title order={3} size="h5">
         {t('audit.section')}
       </Title>
-      {loaded === null && <Loader size="xs" aria-label={t('audit.loading')} />}
-      {loaded !== null && entries === null && (
+      {!loaded && <Loader size="xs" aria-label={t('audit.loading')} />}
+      {error !== null && (
         <Alert color="red" variant="light">
           {t('audit.loadError')}
         </Alert>

@@ -12,11 +12,12 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubSettings } from '../../../shared/ipc/hub';
 import type { IpcError } from '../../../shared/ipc/result';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { formatIsoLocal } from '../../lib/time';
 import { errorText } from './HubStatusBar';
 import { acceptHubStatus, refreshHubStatus, useHubStatus } from './use-hub-status';
@@ -71,17 +72,12 @@ export function HubSettingsSection() {
   const [problems, setProblems] = useState<Problems>({});
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    void api['hub:settings']({}).then((result) => {
-      if (!live || !result.ok) return;
-      setSettings(result.value);
-      setUrl(result.value.url ?? '');
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  useChannel((api) => api['hub:settings']({}), [], {
+    onData: (value) => {
+      setSettings(value);
+      setUrl(value.url ?? '');
+    },
+  });
 
   const connect = async (event: FormEvent) => {
     event.preventDefault();

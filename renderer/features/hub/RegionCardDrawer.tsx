@@ -1,9 +1,10 @@
 import { Alert, Badge, DataList, Drawer, Group, List, Loader, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionCardDetail, RegionCardRow } from '../../../shared/ipc/hub';
-import { useApi } from '../../ipc/client';
+import type { IpcResult } from '../../../shared/ipc/result';
+import { useChannel } from '../../ipc/use-channel';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
 import { formatCardNumber } from '../../lib/card-number';
 import { formatIsoLocal } from '../../lib/time';
@@ -34,21 +35,18 @@ type Loaded = { id: string; detail: RegionCardDetail | null };
  */
 export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
   const { t } = useTranslation('ui');
-  const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [now] = useState(() => Date.now());
   const id = row?.id ?? null;
 
-  useEffect(() => {
-    if (!id) return;
-    let live = true;
-    void api['region:card']({ id }).then((result) => {
-      if (live) setLoaded({ id, detail: result.ok ? result.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, id]);
+  const { data: loaded } = useChannel(
+    id
+      ? async (api): Promise<IpcResult<Loaded>> => {
+          const result = await api['region:card']({ id });
+          return { ok: true, value: { id, detail: result.ok ? result.value : null } };
+        }
+      : null,
+    [id],
+  );
 
   const fetched = loaded && loaded.id === id ? loaded : null;
   const card = fetched?.detail ?? null;

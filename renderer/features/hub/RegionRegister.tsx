@@ -15,10 +15,10 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertOctagon, IconAlertTriangle, IconLock, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegionCardPage, RegionCardRow } from '../../../shared/ipc/hub';
-import { useApi } from '../../ipc/client';
+import type { RegionCardRow } from '../../../shared/ipc/hub';
+import { useChannel } from '../../ipc/use-channel';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
 import { formatCardNumber } from '../../lib/card-number';
 import { formatIsoLocal } from '../../lib/time';
@@ -80,38 +80,32 @@ function FindingBadges({ row }: { row: RegionCardRow }) {
  */
 export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
   const { t } = useTranslation('ui');
-  const api = useApi();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [station, setStation] = useState<string>(ALL);
   const [level, setLevel] = useState<string>(ALL);
   const [page, setPage] = useState(1);
-  const [loaded, setLoaded] = useState<{ key: string; page: RegionCardPage | null } | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [opened, setOpened] = useState<RegionCardRow | null>(null);
   const [now] = useState(() => Date.now());
 
-  useCardsChanged(() => setAttempt((n) => n + 1));
-
-  const key = JSON.stringify({ debounced, station, level, page, attempt });
-  useEffect(() => {
-    let live = true;
-    void api['region:cards']({
-      ...(debounced.trim() ? { search: debounced.trim() } : {}),
-      ...(station !== ALL ? { station } : {}),
-      ...(level !== ALL ? { level: level === '3' ? 3 : 2 } : {}),
-      sort: { by: 'issuedAt', dir: 'desc' },
-      offset: (page - 1) * REGION_PAGE_SIZE,
-      limit: REGION_PAGE_SIZE,
-    }).then((result) => {
-      if (live) setLoaded({ key, page: result.ok ? result.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, key, debounced, station, level, page]);
-
-  const current = loaded?.page ?? null;
+  // The last page stays in view while another one is read.
+  const {
+    data: current,
+    error,
+    reload,
+  } = useChannel(
+    (api) =>
+      api['region:cards']({
+        ...(debounced.trim() ? { search: debounced.trim() } : {}),
+        ...(station !== ALL ? { station } : {}),
+        ...(level !== ALL ? { level: level === '3' ? 3 : 2 } : {}),
+        sort: { by: 'issuedAt', dir: 'desc' },
+        offset: (page - 1) * REGION_PAGE_SIZE,
+        limit: REGION_PAGE_SIZE,
+      }),
+    [debounced, station, level, page],
+  );
+  useCardsChanged(reload);
   const pages = current ? Math.max(1, Math.ceil(current.total / REGION_PAGE_SIZE)) : 1;
   const open = (row: RegionCardRow) => (row.own ? onOpenOwnCard(row.id) : setOpened(row));
   const onKey = (event: KeyboardEvent, row: RegionCardRow) => {
@@ -168,14 +162,14 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
           w={110}
         />
       </Group>
-      {loaded && !current && (
+      {error !== null && (
         <Alert color="red" variant="light" title={t('hub.register.loadError')}>
-          <Button variant="light" color="red" size="xs" mt="xs" onClick={() => setAttempt((n) => n + 1)}>
+          <Button variant="light" color="red" size="xs" mt="xs" onClick={reload}>
             {t('register.retry')}
           </Button>
         </Alert>
       )}
-      {!loaded && <Loader size="sm" aria-label={t('register.loadingRow')} />}
+      {current === null && error === null && <Loader size="sm" aria-label={t('register.loadingRow')} />}
       {current && current.total === 0 && (
         <Text c="dimmed" size="sm" py="lg">
           {t('hub.register.empty')}

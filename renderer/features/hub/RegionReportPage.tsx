@@ -22,12 +22,14 @@ import {
   IconFileText,
   IconJson,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionReportStatus, StationCoverage } from '../../../shared/ipc/hub';
+import type { IpcResult } from '../../../shared/ipc/result';
 import type { ReportFileFormat } from '../../../shared/report/monthly-schema';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { formatIsoLocal, listRecentMonths } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
@@ -124,23 +126,18 @@ export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
   const [clock] = useState(() => now ?? Date.now());
   const months = useMemo(() => listRecentMonths(clock, 37).slice(1), [clock]);
   const [month, setMonth] = useState(months[0]!);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [exporting, setExporting] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  // The month's report stays in view while it is read again after a change.
+  const { data: loaded, reload } = useChannel(
+    async (api): Promise<IpcResult<Loaded>> => {
+      const result = await api['region:report']({ month });
+      return { ok: true, value: { month, status: result.ok ? result.value : null } };
+    },
+    [month],
+  );
   useCardsChanged(reload);
-
-  useEffect(() => {
-    let live = true;
-    void api['region:report']({ month }).then((result) => {
-      if (live) setLoaded({ month, status: result.ok ? result.value : null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, month, attempt]);
 
   const current = loaded?.month === month ? loaded : null;
   const status = current?.status ?? null;

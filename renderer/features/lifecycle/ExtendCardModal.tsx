@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import type { FindingOut } from '../../../shared/ipc/contract';
@@ -12,6 +12,7 @@ import {
   parseLocalDateTime,
 } from '../../../shared/time/stockholm';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { nowToMinute } from '../../lib/time';
 import { LocalDateTimeInput } from '../register-card/LocalDateTimeInput';
 import { notifyCardsChanged } from './cards-changed';
@@ -69,32 +70,25 @@ export function ExtendCardModal({ cardId, onClose, onDone }: ExtendCardModalProp
   const { t } = useTranslation('ui');
   const { t: tc } = useTranslation('common');
   const api = useApi();
-  const [card, setCard] = useState<CardRecord | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<ActionErrors>(NO_ACTION_ERRORS);
+  const [actionErrors, setErrors] = useState<ActionErrors>(NO_ACTION_ERRORS);
   const [violations, setViolations] = useState<FindingOut[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!cardId) return;
-    let live = true;
-    void api['cards:get']({ id: cardId }).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setCard(result.value);
-        setDraft(extensionDefaults(result.value, Date.now()));
-      } else {
-        setErrors(toActionErrors(result.error, tc));
-      }
-    });
-    return () => {
-      live = false;
-      setCard(null);
-      setDraft(null);
-      setErrors(NO_ACTION_ERRORS);
-      setViolations(null);
-    };
-  }, [api, cardId, tc]);
+  // Another card (or none, on closing) starts from nothing.
+  const [shownFor, setShownFor] = useState(cardId);
+  if (shownFor !== cardId) {
+    setShownFor(cardId);
+    setDraft(null);
+    setErrors(NO_ACTION_ERRORS);
+    setViolations(null);
+  }
+  const loaded = useChannel(cardId ? (api) => api['cards:get']({ id: cardId }) : null, [cardId], {
+    onData: (value) => setDraft(extensionDefaults(value, Date.now())),
+  });
+  const card = loaded.data && loaded.data.id === cardId ? loaded.data : null;
+  const errors =
+    cardId !== null && !loaded.loading && loaded.error ? toActionErrors(loaded.error, tc) : actionErrors;
 
   const change = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 

@@ -1,9 +1,9 @@
 import { Alert, Button, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconPencil } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Organisation } from '../../../shared/domain/organisation';
-import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { RenameOrganisationModal } from './RenameOrganisationModal';
 
 /**
@@ -12,26 +12,11 @@ import { RenameOrganisationModal } from './RenameOrganisationModal';
  */
 export function OrganisationsSection() {
   const { t } = useTranslation('ui');
-  const api = useApi();
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  // Read again after a rename.
+  const { data: organisations, error, reload } = useChannel((api) => api['organisations:list']({}), []);
+  const failed = error !== null;
   const [editing, setEditing] = useState<Organisation | null>(null);
   const [renamed, setRenamed] = useState<Organisation | null>(null);
-
-  // Bumped after a rename, so the list is read again.
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api['organisations:list']({}).then((result) => {
-      if (!live) return;
-      if (result.ok) setOrganisations(result.value);
-      else setFailed(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, version]);
 
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="organisations-title">
@@ -98,7 +83,7 @@ export function OrganisationsSection() {
         onRenamed={(organisation) => {
           setEditing(null);
           setRenamed(organisation);
-          setVersion((v) => v + 1);
+          reload();
         }}
       />
     </Paper>

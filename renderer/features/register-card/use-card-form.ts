@@ -5,6 +5,7 @@ import type { FieldError } from '../../../shared/domain/errors';
 import type { Organisation } from '../../../shared/domain/organisation';
 import type { FindingOut } from '../../../shared/ipc/contract';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { readStored, STORAGE_KEYS, writeStored } from '../../lib/storage';
 import { firstErrorField, placeFieldErrors, type FormErrors } from './field-errors';
 import { applyChange, createInitialValues, type CardFormValues, type FormField } from './form-state';
@@ -37,7 +38,6 @@ export function useCardForm() {
   const [values, setValues] = useState<CardFormValues>(() =>
     createInitialValues(Date.now(), { administrator1: readStored(STORAGE_KEYS.firstAdministrator) ?? '' }),
   );
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [registered, setRegistered] = useState<CardRecord | null>(null);
@@ -65,19 +65,10 @@ export function useCardForm() {
     if (value) setConfirmError(false);
   }, []);
 
-  // Bumped after a registration, which may have added an organisation.
-  const [organisationsVersion, setOrganisationsVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    void api['organisations:list']({}).then((result) => {
-      // Without the list every HSA-id counts as new, so the name is asked for rather than lost.
-      if (live) setOrganisations(result.ok ? result.value : []);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, organisationsVersion]);
+  // Read again after a registration, which may have added an organisation.
+  const organisationList = useChannel((api) => api['organisations:list']({}), []);
+  // Without the list every HSA-id counts as new, so the name is asked for rather than lost.
+  const organisations: Organisation[] | null = organisationList.error ? [] : organisationList.data;
 
   const typedOrganisation = values.organisationHsaId.trim();
   const organisationIsNew =
@@ -171,7 +162,7 @@ export function useCardForm() {
         }),
       );
       focusAfterRender.current = 'cardNumber';
-      setOrganisationsVersion((n) => n + 1);
+      organisationList.reload();
     } else if (result.error.code === 'invalid-input' && result.error.fields?.length) {
       let fields = result.error.fields;
       const confirm = fields.some((f) => f.field === 'violationJustification');

@@ -1,11 +1,12 @@
 import { Alert, Divider, Drawer, Loader, Stack } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
-import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { formatCardNumber } from '../../lib/card-number';
 import { useDocumentTitle, windowTitle } from '../../lib/document-title';
 import type { FindingOut } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/result';
 import { CardEvents } from '../audit/CardEvents';
 import { LifecycleActions } from '../lifecycle/LifecycleActions';
 import { CardDetails } from './CardDetails';
@@ -26,28 +27,27 @@ type Loaded = { id: string; card: CardRecord | null; findings: FindingOut[] | nu
 /** Every field of one card, in a drawer from the right. */
 export function CardDrawer({ cardId, initial, onClose, onChanged }: CardDrawerProps) {
   const { t } = useTranslation('ui');
-  const api = useApi();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   // Bumped by every saved change: the card, its findings and its events are read again.
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!cardId) return;
-    let live = true;
-    void Promise.all([api['cards:get']({ id: cardId }), api['findings:card']({ id: cardId })]).then(
-      ([card, findings]) => {
-        if (!live) return;
-        setLoaded({
-          id: cardId,
-          card: card.ok ? card.value : null,
-          findings: findings.ok ? findings.value : null,
-        });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, cardId, version]);
+  const { data: loaded } = useChannel(
+    cardId
+      ? async (api): Promise<IpcResult<Loaded>> => {
+          const [card, findings] = await Promise.all([
+            api['cards:get']({ id: cardId }),
+            api['findings:card']({ id: cardId }),
+          ]);
+          return {
+            ok: true,
+            value: {
+              id: cardId,
+              card: card.ok ? card.value : null,
+              findings: findings.ok ? findings.value : null,
+            },
+          };
+        }
+      : null,
+    [cardId, version],
+  );
 
   const changed = () => {
     setVersion((n) => n + 1);

@@ -6,12 +6,14 @@ import {
   IconFileText,
   IconJson,
 } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthlyReportStatus, ReportHistory } from '../../../shared/ipc/report';
+import type { IpcResult } from '../../../shared/ipc/result';
 import type { ReportFileFormat } from '../../../shared/report/monthly-schema';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { formatIsoLocal, listRecentMonths } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
 import { toActionErrors } from '../lifecycle/field-messages';
@@ -39,33 +41,26 @@ export function ReportPage({ now }: { now?: number }) {
   // The previous month (Stockholm) first, then three years back.
   const months = useMemo(() => listRecentMonths(clock, 37).slice(1), [clock]);
   const [month, setMonth] = useState(months[0]!);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const [exporting, setExporting] = useState<ReportFileFormat | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  // The month's report stays in view while it is read again after a change.
+  const { data: loaded, reload } = useChannel(
+    async (api): Promise<IpcResult<Loaded>> => {
+      const [status, history] = await Promise.all([
+        api['report:monthly']({ month }),
+        api['report:history']({ months: 12, endMonth: month }),
+      ]);
+      return {
+        ok: true,
+        value: { month, status: status.ok ? status.value : null, history: history.ok ? history.value : null },
+      };
+    },
+    [month],
+  );
   useCardsChanged(reload);
   // "Den här kortstationen" | "Hela regionen", once the register has joined a regional hub.
   const scope = useScope();
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([
-      api['report:monthly']({ month }),
-      api['report:history']({ months: 12, endMonth: month }),
-    ]).then(([status, history]) => {
-      if (!live) return;
-      setLoaded({
-        month,
-        status: status.ok ? status.value : null,
-        history: history.ok ? history.value : null,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, month, attempt]);
 
   const current = loaded?.month === month ? loaded : null;
   const status = current?.status ?? null;

@@ -15,10 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle, IconPlus } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { NO_PAGE_ERRORS, toPageErrors, type PageErrors } from '../decisions/server-errors';
 import { OrganisationsSection } from '../organisations/OrganisationsSection';
 import { HubSettingsSection } from '../hub/HubSettingsSection';
@@ -50,35 +51,35 @@ export function SettingsPage() {
   const api = useApi();
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [stored, setStored] = useState<{ deskName: string; deskUser: string } | null>(null);
-  const [failed, setFailed] = useState(false);
   const [newDay, setNewDay] = useState('');
   const [newDayError, setNewDayError] = useState<string | null>(null);
   const [errors, setErrors] = useState<PageErrors>(NO_PAGE_ERRORS);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void Promise.all([api['settings:get']({}), api['setup:status']({})]).then(([settings, setup]) => {
-      if (!live) return;
-      if (!settings.ok || !setup.ok) {
-        setFailed(true);
-        return;
-      }
-      const desk = { deskName: setup.value.deskName ?? '', deskUser: setup.value.deskUser ?? '' };
-      setStored(desk);
-      setDraft({
-        ...desk,
-        start: settings.value.officeHours.start,
-        end: settings.value.officeHours.end,
-        closedDays: settings.value.closedDays,
-        expiringSoonHours: settings.value.expiringSoonHours,
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const { error: loadError } = useChannel(
+    async (api) => {
+      const [settings, setup] = await Promise.all([api['settings:get']({}), api['setup:status']({})]);
+      if (!settings.ok) return settings;
+      if (!setup.ok) return setup;
+      return { ok: true, value: { settings: settings.value, setup: setup.value } };
+    },
+    [],
+    {
+      onData: ({ settings, setup }) => {
+        const desk = { deskName: setup.deskName ?? '', deskUser: setup.deskUser ?? '' };
+        setStored(desk);
+        setDraft({
+          ...desk,
+          start: settings.officeHours.start,
+          end: settings.officeHours.end,
+          closedDays: settings.closedDays,
+          expiringSoonHours: settings.expiringSoonHours,
+        });
+      },
+    },
+  );
+  const failed = loadError !== null;
 
   if (failed) {
     return (

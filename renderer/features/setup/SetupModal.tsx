@@ -1,8 +1,9 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../ipc/client';
+import { useChannel } from '../../ipc/use-channel';
 import { NO_PAGE_ERRORS, toPageErrors, type PageErrors } from '../decisions/server-errors';
 
 const KNOWN = ['deskName', 'deskUser', 'officeHours.start', 'officeHours.end', 'officeHours'] as const;
@@ -23,20 +24,16 @@ export function SetupModal() {
   const [errors, setErrors] = useState<PageErrors>(NO_PAGE_ERRORS);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    let live = true;
-    void api['setup:status']({}).then((result) => {
-      if (!live || !result.ok || !result.value.needed) return;
-      setDeskName(result.value.deskName ?? '');
-      setDeskUser(result.value.deskUser ?? '');
-      setStart(result.value.officeHours.start);
-      setEnd(result.value.officeHours.end);
+  useChannel((api) => api['setup:status']({}), [], {
+    onData: (status) => {
+      if (!status.needed) return;
+      setDeskName(status.deskName ?? '');
+      setDeskUser(status.deskUser ?? '');
+      setStart(status.officeHours.start);
+      setEnd(status.officeHours.end);
       setNeeded(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [api]);
+    },
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
