@@ -1,15 +1,17 @@
 import type pg from 'pg';
 import {
+  canonicalJson,
   HUB_EVENT_SCHEMA_VERSION,
   HubEvent,
   isNewerHubEvent,
   readHubEvent,
   sameHubEventContent,
+  unsealedOf,
   type HubEvent as HubEventType,
 } from '../../shared/hub/event';
 import { describePgError, type HubTarget } from './connect';
 import { HubError } from './errors';
-import { hasValidHash } from './event-hash';
+import { checkedCanonicalJson, hasValidHash, hashText } from './event-hash';
 import { HUB_SCHEMA_VERSION } from './migrations';
 import { HUB_SCHEMA, readHubMeta, type Queryable } from './schema';
 
@@ -181,24 +183,33 @@ export async function whoAmI(pool: pg.Pool): Promise<HubIdentity> {
   });
 }
 
-// Everything about a batch that can be checked without the hub.
-function checkBatch(events: readonly HubEventType[]): void {
+// Everything about a batch that can be checked without the hub. Returns each event's
+// canonical JSON without its hash: what its hash covers, and what the hub stores. An event
+// sealed by sealCheckedEvent in this process was checked then and cannot have changed.
+function checkBatch(events: readonly HubEventType[]): string[] {
+  const texts: string[] = [];
   let previous: HubEventType | undefined;
   for (const event of events) {
-    const deskSeq = (event as { deskSeq?: unknown }).deskSeq;
-    const parsed = HubEvent.safeParse(event);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new HubError('hub-invalid-event', {
-        deskSeq: String(deskSeq),
-        detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'ogiltig'}`,
-      });
-    }
-    if (!hasValidHash(event)) {
-      throw new HubError('hub-invalid-event', {
-        deskSeq: event.deskSeq,
-        detail: 'kontrollsumman stämmer inte',
-      });
+    let text = checkedCanonicalJson(event);
+    if (text === undefined) {
+      const deskSeq = (event as { deskSeq?: unknown }).deskSeq;
+      const parsed = HubEvent.safeParse(event);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new HubError('hub-invalid-event', {
+          deskSeq: String(deskSeq),
+          detail: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'ogiltig'}`,
+        });
+      }
+      // The parsed copy has exactly the schema's keys, in sorted order: the fast way to the
+      // canonical JSON of what was given.
+      text = canonicalJson(unsealedOf(parsed.data));
+      if (hashText(text) !== event.contentHash) {
+        throw new HubError('hub-invalid-event', {
+          deskSeq: event.deskSeq,
+          detail: 'kontrollsumman stämmer inte',
+        });
+      }
     }
     if (previous) {
       if (event.deskId !== previous.deskId) {
@@ -214,8 +225,10 @@ function checkBatch(events: readonly HubEventType[]): void {
         });
       }
     }
+    texts.push(text);
     previous = event;
   }
+  return texts;
 }
 
 /**
@@ -247,7 +260,7 @@ export async function pushEvents(
       detail: `högst ${HUB_PUSH_BATCH} händelser per sats (fick ${events.length})`,
     });
   }
-  checkBatch(events);
+  const texts = checkBatch(events);
   const database = targetOf(pool).database;
   return withClient(pool, (client) =>
     inTransaction(
@@ -265,6 +278,7 @@ export async function pushEvents(
         const last = me.lastDeskSeq;
         let duplicates = 0;
         const fresh: HubEventType[] = [];
+        const freshTexts: string[] = [];
         if (events.length > 0) {
           const first = events[0]!.deskSeq;
           const existing = await client.query<{
@@ -283,7 +297,7 @@ export async function pushEvents(
             [me.deskId, first, first + events.length - 1, HUB_EVENT_SCHEMA_VERSION],
           );
           const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
-          for (const event of events) {
+          events.forEach((event, i) => {
             const stored = bySeq.get(event.deskSeq);
             if (stored) {
               if (!sameAsStored(stored, event)) {
@@ -292,8 +306,9 @@ export async function pushEvents(
               duplicates++;
             } else {
               fresh.push(event);
+              freshTexts.push(texts[i]!);
             }
-          }
+          });
           if (fresh.length > 0 && fresh[0]!.deskSeq !== last + 1) {
             throw new HubError('hub-gap', {
               desk: me.deskId,
@@ -301,7 +316,7 @@ export async function pushEvents(
               expected: last + 1,
             });
           }
-          if (fresh.length > 0) await insertEvents(client, me.deskId, fresh);
+          if (fresh.length > 0) await insertEvents(client, me.deskId, fresh, freshTexts);
         }
         await client.query(`SELECT ${S}.record_push($1)`, [appVersion]);
         return { accepted: fresh.length, duplicates, lastDeskSeq: last + fresh.length };
@@ -335,35 +350,32 @@ function sameAsStored(
   }
 }
 
-async function insertEvents(db: Queryable, deskId: string, events: readonly HubEventType[]): Promise<void> {
-  // One statement for the batch; the rows go in deskSeq order so the hub numbers them so.
+// One statement for the batch. The events travel as one JSON array of their canonical texts
+// (no escaping into an array literal, one parse on the server) and their hashes beside
+// it; the columns are read from each event. The rows go in deskSeq order so the hub
+// numbers them so.
+async function insertEvents(
+  db: Queryable,
+  deskId: string,
+  events: readonly HubEventType[],
+  texts: readonly string[],
+): Promise<void> {
+  texts.forEach((text, i) => {
+    // PostgreSQL's jsonb cannot hold the NUL character.
+    if (text.includes('\\u0000')) {
+      throw new HubError('hub-invalid-event', {
+        deskSeq: events[i]!.deskSeq,
+        detail: 'texten innehåller tecknet NUL',
+      });
+    }
+  });
   await db.query(
     `INSERT INTO ${S}.events (desk_id, desk_seq, event_id, card_id, kind, content_hash, schema_version, payload)
-     SELECT $1, t.desk_seq, t.event_id, t.card_id, t.kind, t.content_hash, t.schema_version, t.payload::jsonb
-     FROM unnest($2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::int[], $8::text[])
-       WITH ORDINALITY AS t(desk_seq, event_id, card_id, kind, content_hash, schema_version, payload, ord)
+     SELECT $1, (t.e ->> 'deskSeq')::bigint, (t.e ->> 'eventId')::uuid, (t.e -> 'card' ->> 'cardId')::uuid,
+            t.e ->> 'kind', t.content_hash, (t.e ->> 'schemaVersion')::int, t.e
+     FROM ROWS FROM (jsonb_array_elements($2::jsonb), unnest($3::text[])) WITH ORDINALITY AS t(e, content_hash, ord)
      ORDER BY t.ord`,
-    [
-      deskId,
-      events.map((e) => e.deskSeq),
-      events.map((e) => e.eventId),
-      events.map((e) => e.card.cardId),
-      events.map((e) => e.kind),
-      events.map((e) => e.contentHash),
-      events.map((e) => e.schemaVersion),
-      events.map((e) => {
-        const { contentHash: _hash, ...unsealed } = e;
-        const payload = JSON.stringify(unsealed);
-        // PostgreSQL's jsonb cannot hold the NUL character.
-        if (payload.includes('\\u0000')) {
-          throw new HubError('hub-invalid-event', {
-            deskSeq: e.deskSeq,
-            detail: 'texten innehåller tecknet NUL',
-          });
-        }
-        return payload;
-      }),
-    ],
+    [deskId, `[${texts.join(',')}]`, events.map((e) => e.contentHash)],
   );
 }
 

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, unsealedOf, type HubEvent, type UnsealedHubEvent } from '../../shared/hub/event';
+import {
+  canonicalJson,
+  UnsealedHubEvent,
+  unsealedOf,
+  type HubEvent,
+  type UnsealedHubEvent as UnsealedHubEventType,
+} from '../../shared/hub/event';
 
 /**
  * The content hash of an event (SPEC §8): SHA-256, lower-case hex, of the canonical JSON
@@ -8,12 +14,44 @@ import { canonicalJson, unsealedOf, type HubEvent, type UnsealedHubEvent } from 
  * the same number" can be told apart.
  */
 export function hashEvent(unsealed: object): string {
-  return createHash('sha256').update(canonicalJson(unsealed), 'utf8').digest('hex');
+  return hashText(canonicalJson(unsealed));
+}
+
+/** SHA-256, lower-case hex, of a canonical JSON text. */
+export function hashText(canonical: string): string {
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
 /** Adds the content hash to an event. */
-export function sealEvent(unsealed: UnsealedHubEvent): HubEvent {
+export function sealEvent(unsealed: UnsealedHubEventType): HubEvent {
   return { ...unsealed, contentHash: hashEvent(unsealed) };
+}
+
+// Events sealed by sealCheckedEvent in this process, frozen, with the canonical JSON that
+// their hash was computed from.
+const checked = new WeakMap<HubEvent, string>();
+
+/**
+ * Checks an event against the schema, seals it and freezes it. `pushEvents` trusts such an
+ * event without checking it again (it cannot have changed since), and sends the canonical
+ * text its hash was computed from. Throws the schema's ZodError for an invalid event.
+ */
+export function sealCheckedEvent(unsealed: unknown): HubEvent {
+  // The schema lists the keys in sorted order, so the parsed event is already canonical.
+  const parsed = UnsealedHubEvent.parse(unsealed);
+  const canonical = canonicalJson(parsed);
+  Object.freeze(parsed.card);
+  const event = Object.freeze({ ...parsed, contentHash: hashText(canonical) });
+  checked.set(event, canonical);
+  return event;
+}
+
+/**
+ * The canonical JSON of an event sealed by sealCheckedEvent in this process (valid, its
+ * hash right, unchangeable), or undefined for any other object.
+ */
+export function checkedCanonicalJson(event: HubEvent): string | undefined {
+  return checked.get(event);
 }
 
 /**

@@ -1,8 +1,10 @@
 // `npm run bench:hub` (and the end of `npm run bench`): the regional hub's figures against a
 // real PostgreSQL on this machine (scripts/hub/embedded-pg.ts; KORTLIGGAREN_PG_BIN for a
 // system one), fsync on. Prints progress on stderr and one JSON object as its last line:
-// - hubPush50kMs: a region's year, 50,000 cards, pushed by one desk in batches of 1,000
-//   through pushEvents (each batch one transaction, hubSeq from the locked counter).
+// - hubPush50kMs: a region's year, 50,000 cards, pushed by one desk in batches of 1,000 as
+//   its sync does: each batch of outbox rows sealed (checked against the schema, hashed) by
+//   sealOutboxRow and pushed through pushEvents (one transaction, hubSeq from the locked
+//   counter).
 // - hubPull50kMs: another desk pulls those 50,000 events through pullEvents (hashes checked,
 //   events parsed).
 // - hubReportMs: on a hub holding 1,000,000 cards, 1,000 new events arrive (pushed by a
@@ -10,16 +12,17 @@
 //   monthly report runs: the two together. The parts are printed too.
 // BENCH_HUB_CARDS changes the 1,000,000; BENCH_HUB_KEEP=1 keeps the server's folder.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { addDesk, initHub } from '../../electron/hub/admin';
 import { HUB_PUSH_BATCH, pullEvents, pushEvents } from '../../electron/hub/client';
 import { openHubPool } from '../../electron/hub/connect';
-import { sealEvent } from '../../electron/hub/event-hash';
 import { hubReport } from '../../electron/hub/report';
-import { HUB_EVENT_SCHEMA_VERSION, type HubEvent } from '../../shared/hub/event';
+import type { OutboxRow } from '../../electron/db/repositories/outbox';
+import { sealOutboxRow } from '../../electron/sync/seal';
+import { canonicalJson, type HubCardState, type HubEventKind } from '../../shared/hub/event';
 import { REASON_CODES } from '../../shared/domain/reason-codes';
 import { startPostgres } from '../hub/embedded-pg';
 import { createRng } from './prng';
@@ -28,6 +31,7 @@ const TOTAL_CARDS = Number(process.env.BENCH_HUB_CARDS ?? 1_000_000);
 const PUSHED = 50_000;
 const NEW_EVENTS = 1_000;
 const REPORT_MONTH = '2026-03';
+const DESK = 'vastra';
 const DAY = 86_400_000;
 const FIRST = Date.UTC(2016, 6, 1);
 const LAST = Date.UTC(2026, 5, 30);
@@ -35,58 +39,106 @@ const LAST = Date.UTC(2026, 5, 30);
 const log = (line: string) => process.stderr.write(`[hub bench] ${line}\n`);
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/**
+ * Processor time (ms) used so far by this process and by the PostgreSQL server (the
+ * postmaster and its children, from /proc; null where there is no /proc). Beside the wall
+ * clock, it shows how much of a figure is work and how much is waiting for a busy machine.
+ */
+function cpuNow(serverPid: number | undefined): { desk: number; server: number | null } {
+  const { user, system } = process.cpuUsage();
+  return { desk: (user + system) / 1000, server: serverPid === undefined ? null : serverCpuMs(serverPid) };
+}
+
+function serverCpuMs(postmaster: number): number | null {
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  let total = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      // pid (comm) state ppid … utime(14) stime(15); comm may hold spaces.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const pid = Number(entry);
+      if (pid !== postmaster && Number(fields[1]) !== postmaster) continue;
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    }
+  } catch {
+    return null;
+  }
+  return total;
+}
+
+function cpuSince(start: { desk: number; server: number | null }, serverPid: number | undefined) {
+  const end = cpuNow(serverPid);
+  return {
+    desk: Math.round(end.desk - start.desk),
+    server: start.server === null || end.server === null ? null : Math.round(end.server - start.server),
+  };
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const start = performance.now();
   const value = await work();
   return { value, ms: performance.now() - start };
 }
 
-/** A desk's events for `count` new cards of a year, sealed as the desk would. */
-function yearOfCards(deskId: string, count: number, firstSeq: number, seed: number): HubEvent[] {
+/** A desk's outbox rows for `count` new cards of a year, as recordCardEvent writes them. */
+function yearOfCards(count: number, firstSeq: number, seed: number): OutboxRow[] {
   const rng = createRng(seed);
   const random = () => rng.next();
   const yearStart = Date.UTC(2025, 6, 1);
-  const events: HubEvent[] = [];
+  const rows: OutboxRow[] = [];
   for (let i = 0; i < count; i++) {
     const level = random() < 0.8 ? 2 : 3;
     const issuedAt = yearStart + Math.floor(random() * 365 * DAY);
     const org = Math.floor(random() * 300);
-    events.push(
-      sealEvent({
-        schemaVersion: HUB_EVENT_SCHEMA_VERSION,
-        eventId: randomUUID(),
-        deskId,
-        deskSeq: firstSeq + i,
-        kind: 'registered',
-        occurredAt: issuedAt,
-        card: {
-          cardId: randomUUID(),
-          organisationHsaId: `SE2321000016-O${String(org).padStart(3, '0')}`,
-          organisationName: `Organisation ${org}`,
-          assuranceLevel: level,
-          cardNumber: `9752${String(seed * 1_000_000 + i).padStart(12, '0')}`,
-          holderHsaId: `SE2321000016-H${Math.floor(random() * 400_000)}`,
-          holderIdType: 'personnummer',
-          unplannedPersonnel: level === 2 ? true : null,
-          issuedAt,
-          expiresAt:
-            issuedAt + (level === 2 ? 1 + Math.floor(random() * 14) : 30 + Math.floor(random() * 300)) * DAY,
-          reasonCode: REASON_CODES[Math.floor(random() * REASON_CODES.length)]!,
-          reasonText: '',
-          extendsCardId: null,
-          endedAt: null,
-          endReason: null,
-          voided: false,
-        },
-      }),
-    );
+    const card: HubCardState = {
+      assuranceLevel: level,
+      cardId: randomUUID(),
+      cardNumber: `9752${String(seed * 1_000_000 + i).padStart(12, '0')}`,
+      endReason: null,
+      endedAt: null,
+      expiresAt:
+        issuedAt + (level === 2 ? 1 + Math.floor(random() * 14) : 30 + Math.floor(random() * 300)) * DAY,
+      extendsCardId: null,
+      holderHsaId: `SE2321000016-H${Math.floor(random() * 400_000)}`,
+      holderIdType: 'personnummer',
+      issuedAt,
+      organisationHsaId: `SE2321000016-O${String(org).padStart(3, '0')}`,
+      organisationName: `Organisation ${org}`,
+      reasonCode: REASON_CODES[Math.floor(random() * REASON_CODES.length)]!,
+      reasonText: '',
+      unplannedPersonnel: level === 2 ? true : null,
+      voided: false,
+    };
+    rows.push(outboxRow(firstSeq + i, 'registered', issuedAt, card));
   }
-  return events;
+  return rows;
 }
 
-async function pushAll(pool: pg.Pool, events: readonly HubEvent[]): Promise<void> {
-  for (let i = 0; i < events.length; i += HUB_PUSH_BATCH) {
-    await pushEvents(pool, events.slice(i, i + HUB_PUSH_BATCH), 'bench');
+function outboxRow(deskSeq: number, kind: HubEventKind, occurredAt: number, card: HubCardState): OutboxRow {
+  return {
+    desk_seq: deskSeq,
+    event_id: randomUUID(),
+    kind,
+    card_id: card.cardId,
+    occurred_at: occurredAt,
+    payload: canonicalJson(card),
+  };
+}
+
+const cardOf = (row: OutboxRow) => JSON.parse(row.payload) as HubCardState;
+
+/** What the desk's sync does with its outbox, batch by batch: seal, push. */
+async function pushAll(pool: pg.Pool, rows: readonly OutboxRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += HUB_PUSH_BATCH) {
+    const batch = rows.slice(i, i + HUB_PUSH_BATCH).map((row) => sealOutboxRow(row, DESK));
+    await pushEvents(pool, batch, 'bench');
   }
 }
 
@@ -191,16 +243,20 @@ async function main(): Promise<Record<string, unknown>> {
     await initHub(adminUrl, { env: {} });
     const url = (d: { role: string; password: string }) =>
       `postgres://${d.role}:${d.password}@127.0.0.1:${server.port}/kortliggaren`;
-    const pusher = await addDesk(adminUrl, { desk: 'vastra', name: 'Västra kortstationen' }, { env: {} });
+    const pusher = await addDesk(adminUrl, { desk: DESK, name: 'Västra kortstationen' }, { env: {} });
     const puller = await addDesk(adminUrl, { desk: 'ostra', name: 'Östra kortstationen' }, { env: {} });
     const pushPool = openHubPool(url(pusher), { env: {} });
     const pullPool = openHubPool(url(puller), { env: {} });
     pools.push(pushPool, pullPool);
 
-    const year = yearOfCards('vastra', PUSHED, 1, 7);
+    const year = yearOfCards(PUSHED, 1, 7);
     log(`pushing ${PUSHED} events in batches of ${HUB_PUSH_BATCH}`);
+    const pushCpu = cpuNow(server.pid());
     const push = await timed(() => pushAll(pushPool, year));
-    log(`pushed in ${round(push.ms)} ms`);
+    const pushCpuMs = cpuSince(pushCpu, server.pid());
+    log(
+      `pushed in ${round(push.ms)} ms (processor: desk ${pushCpuMs.desk} ms, server ${pushCpuMs.server} ms)`,
+    );
 
     const pull = await timed(async () => {
       let cursor = 0;
@@ -223,21 +279,22 @@ async function main(): Promise<Record<string, unknown>> {
     await hubReport(adminUrl, REPORT_MONTH, { env: {} });
 
     // 1,000 new events arrive: new cards of March and changes to cards pushed earlier.
-    const fresh = yearOfCards('vastra', NEW_EVENTS / 2, PUSHED + 1, 11).map((e) => ({
-      ...e,
-      card: { ...e.card, issuedAt: Date.UTC(2026, 2, 10), expiresAt: Date.UTC(2026, 2, 20) },
-    }));
-    const resealed = fresh.map(({ contentHash: _h, ...u }) => sealEvent(u));
-    const changes = year.slice(0, NEW_EVENTS / 2).map(({ contentHash: _h, ...e }, i) =>
-      sealEvent({
-        ...e,
-        eventId: randomUUID(),
-        deskSeq: PUSHED + NEW_EVENTS / 2 + 1 + i,
-        kind: 'ended',
-        card: { ...e.card, endedAt: e.card.issuedAt + DAY, endReason: 'returned' },
+    const fresh = yearOfCards(NEW_EVENTS / 2, PUSHED + 1, 11).map((row) =>
+      outboxRow(row.desk_seq, 'registered', row.occurred_at, {
+        ...cardOf(row),
+        issuedAt: Date.UTC(2026, 2, 10),
+        expiresAt: Date.UTC(2026, 2, 20),
       }),
     );
-    const catchUp = await timed(() => pushAll(pushPool, [...resealed, ...changes]));
+    const changes = year.slice(0, NEW_EVENTS / 2).map((row, i) => {
+      const card = cardOf(row);
+      return outboxRow(PUSHED + NEW_EVENTS / 2 + 1 + i, 'ended', card.issuedAt + DAY, {
+        ...card,
+        endedAt: card.issuedAt + DAY,
+        endReason: 'returned',
+      });
+    });
+    const catchUp = await timed(() => pushAll(pushPool, [...fresh, ...changes]));
     const reports: number[] = [];
     let cards = 0;
     for (let i = 0; i < 3; i++) {
@@ -252,6 +309,7 @@ async function main(): Promise<Record<string, unknown>> {
     log(`report ${reports.map(round).join(', ')} ms after catching up in ${round(catchUp.ms)} ms`);
     return {
       hubPush50kMs: Math.round(push.ms),
+      hubPushCpuMs: pushCpuMs,
       hubPull50kMs: Math.round(pull.ms),
       hubReportMs: Math.round(catchUp.ms + reports[0]!),
       hubReportOnlyMs: round(reports[0]!),

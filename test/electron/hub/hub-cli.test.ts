@@ -35,7 +35,7 @@ describe('hub commands', () => {
     const init = await cli('hub', 'init', '--url', adminUrl);
     expect(init.stderr).toEqual([]);
     expect(init.status).toBe(0);
-    expect(init.json).toMatchObject({ schemaVersion: 1, applied: [1], previousVersion: 0 });
+    expect(init.json).toMatchObject({ schemaVersion: 2, applied: [1, 2], previousVersion: 0 });
     expect((await cli('hub', 'init', '--url', adminUrl)).json).toMatchObject({ applied: [] });
 
     const added = await cli('hub', 'desk', 'add', '--url', adminUrl, '--desk', 'boras', '--name', 'Borås');

@@ -20,7 +20,7 @@ async function expectHubError(promise: Promise<unknown>, code: string): Promise<
 describe('hub init', () => {
   it('is idempotent and keeps the hub id', async () => {
     const hub = await hubs.newHub();
-    expect(hub.init.applied).toEqual([1]);
+    expect(hub.init.applied).toEqual([1, 2]);
     expect(hub.init.previousVersion).toBe(0);
     const again = await initHub(hub.adminUrl, { env: {} });
     expect(again.applied).toEqual([]);
@@ -36,6 +36,61 @@ describe('hub init', () => {
     const error = await expectHubError(initHub(hub.adminUrl, { env: {} }), 'hub-newer-schema');
     expect(error.message).toContain('schemaversion 99');
     await expectHubError(whoAmI(hubs.pool(desk.url)), 'hub-newer-schema');
+  });
+
+  it('upgrades a hub of schema 1: its events stay, and the hash check is as strict as before', async () => {
+    const hub = await hubs.newHub();
+    const desk = await hub.addDesk('boras');
+    const pool = hubs.pool(desk.url);
+    const log = deskLog('boras');
+    log.register();
+    log.register();
+    await pushEvents(pool, log.events, 'v1');
+    // Back to what migration 1 left: the check as a bounded regular expression.
+    const admin = await hub.admin();
+    await admin.query(`ALTER TABLE kortliggaren.events DROP CONSTRAINT events_content_hash_check;
+      ALTER TABLE kortliggaren.events ADD CONSTRAINT events_content_hash_check
+        CHECK (content_hash ~ '^[0-9a-f]{64}$');
+      UPDATE kortliggaren.meta SET schema_version = 1`);
+    const before = await hub.snapshot();
+    await expectHubError(whoAmI(pool), 'hub-older-schema');
+
+    const upgraded = await initHub(hub.adminUrl, { env: {} });
+    expect(upgraded).toMatchObject({ previousVersion: 1, applied: [2], schemaVersion: 2 });
+    const after = (await hub.snapshot()) as { events: unknown[]; meta: { schema_version: number }[] };
+    expect(after.events).toEqual((before as { events: unknown[] }).events);
+    expect(after.meta[0]!.schema_version).toBe(2);
+    const { rows } = await admin.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'events_content_hash_check'`,
+    );
+    expect(rows).toEqual([{ def: expect.stringContaining('char_length(content_hash) = 64') as string }]);
+    // What the old check refused, the new one refuses (the owner writes past the desk's checks).
+    const write = (hash: string) =>
+      admin.query(
+        `INSERT INTO kortliggaren.events (desk_id, desk_seq, event_id, card_id, kind, content_hash, schema_version, payload)
+         SELECT desk_id, 3, gen_random_uuid(), card_id, kind, $1, schema_version, payload
+         FROM kortliggaren.events WHERE desk_seq = 2`,
+        [hash],
+      );
+    for (const bad of [
+      'A'.repeat(64),
+      'g'.repeat(64),
+      '0'.repeat(63),
+      '0'.repeat(65),
+      `${'0'.repeat(63)}\n`,
+      'é'.repeat(64),
+    ]) {
+      await admin.query('BEGIN');
+      await expect(write(bad)).rejects.toMatchObject({
+        code: '23514',
+        constraint: 'events_content_hash_check',
+      });
+      await admin.query('ROLLBACK');
+    }
+    await admin.end();
+    // The desk pushes on, under the new check.
+    log.register();
+    expect(await pushEvents(pool, log.events, 'v2')).toMatchObject({ accepted: 1, duplicates: 2 });
   });
 
   it('tells a database that is no hub from one that is', async () => {

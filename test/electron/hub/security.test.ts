@@ -44,7 +44,7 @@ describe('row-level security and grants', () => {
     await su.end();
     const adminUrl = `postgres://kl_admin:admin-password@127.0.0.1:${hubs.server.port}/owned_hub`;
     const init = await initHub(adminUrl, { env: {} });
-    expect(init.applied).toEqual([1]);
+    expect(init.applied).toEqual([1, 2]);
     const desk = await addDesk(adminUrl, { desk: 'boras', name: 'Borås' }, { env: {} });
     const url = `postgres://${desk.role}:${desk.password}@127.0.0.1:${hubs.server.port}/owned_hub`;
     const log = deskLog('boras');
