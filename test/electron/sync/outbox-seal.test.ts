@@ -3,8 +3,6 @@ import { pushEvents } from '../../../electron/hub/client';
 import { HubError } from '../../../electron/hub/errors';
 import { checkedCanonicalJson } from '../../../electron/hub/event-hash';
 import { registerCard } from '../../../electron/services/cards';
-import { outboxRepository } from '../../../electron/services/outbox';
-import { hubLinks } from '../../../electron/sync/region-data';
 import { sealOutboxRow } from '../../../electron/sync/seal';
 import { syncOnce } from '../../../electron/sync/sync';
 import { CardInput } from '../../../shared/domain/card';
@@ -67,7 +65,7 @@ describe('a garbled outbox row', () => {
     'is refused on push (%s): its batch stays on the desk, nothing after it goes',
     async (_, column, edit) => {
       const desk = await deskWithCards('boras', 6);
-      const row = outboxRepository(desk.ctx.db).get(5)!;
+      const row = desk.ctx.outbox.get(5)!;
       garble(desk, 5, column, edit(column === 'payload' ? row.payload : row.event_id));
       const port = desk.port();
       try {
@@ -81,7 +79,7 @@ describe('a garbled outbox row', () => {
       }
       // The first batch (1–3) went; the batch holding 5 did not, nor anything after it.
       expect(await hubDeskSeqs(desk)).toEqual([1, 2, 3]);
-      expect(hubLinks(desk.ctx.db).get()).toMatchObject({
+      expect(desk.ctx.hubLink.get()).toMatchObject({
         pushed_seq: 3,
         last_error: expect.stringMatching(/händelse nummer 5/) as string,
       });
@@ -93,7 +91,7 @@ describe('a garbled outbox row', () => {
     expect(await desk.sync({ batch: 3 })).toMatchObject({ pushed: 4 });
     expect(await hubDeskSeqs(desk)).toEqual([1, 2, 3, 4]);
 
-    const row = outboxRepository(desk.ctx.db).get(4)!;
+    const row = desk.ctx.outbox.get(4)!;
     const sealed = sealOutboxRow(row, desk.id);
     expect(Object.isFrozen(sealed) && Object.isFrozen(sealed.card)).toBe(true);
     expect(() => {
