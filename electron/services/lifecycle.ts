@@ -1,4 +1,4 @@
-import { CardInput, type CardRecord } from '../../shared/domain/card';
+import { CardInput, type CardRecord, type CardValues } from '../../shared/domain/card';
 import { toFieldErrors } from '../../shared/domain/errors';
 import { MANUAL_END_REASONS, type Extension, type ManualEndReason } from '../../shared/domain/lifecycle';
 import { hasViolation, type RuleCard } from '../../shared/rules';
@@ -91,32 +91,22 @@ export function extendCard(ctx: ServiceContext, id: string, extension: Extension
     const previous = loadCard(ctx, id);
     if (previous.voided_at !== null) refuse('id', 'card.voided');
     if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
-    const raw = dropUndefined({
-      organisationHsaId: previous.organisation_hsa_id,
-      assuranceLevel: previous.assurance_level,
-      cardNumber: previous.card_number,
-      holderHsaId: previous.holder_hsa_id,
-      holderName: extension.holderName ?? previous.holder_name,
-      holderIdType: previous.holder_id_type,
-      unplannedPersonnel:
-        previous.unplanned_personnel === null ? undefined : previous.unplanned_personnel === 1,
-      issuedAt: extension.issuedAt,
-      expiresAt: extension.expiresAt,
-      issuedBy: extension.issuedBy,
-      // The reason carries over unless the desk gives a new one (then with its own text).
-      reasonCode: extension.reasonCode ?? previous.reason_code,
-      reasonText:
-        extension.reasonCode === undefined
-          ? (extension.reasonText ?? previous.reason_text)
-          : extension.reasonText,
-      extendsCardId: previous.id,
-      note: extension.note,
-      violationJustification: extension.violationJustification,
-    });
-    const parsed = CardInput.safeParse(raw);
-    if (!parsed.success) throw invalidInput(toFieldErrors(parsed.error));
-    const values = parsed.data;
-    if (values.issuedAt < previous.issued_at) refuse('issuedAt', 'extension.beforePrevious');
+    const values = extensionValues(
+      {
+        id: previous.id,
+        organisationHsaId: previous.organisation_hsa_id,
+        assuranceLevel: previous.assurance_level,
+        cardNumber: previous.card_number,
+        holderHsaId: previous.holder_hsa_id,
+        holderName: previous.holder_name,
+        holderIdType: previous.holder_id_type,
+        unplannedPersonnel: previous.unplanned_personnel,
+        issuedAt: previous.issued_at,
+        reasonCode: previous.reason_code,
+        reasonText: previous.reason_text,
+      },
+      extension,
+    );
 
     const stored = storeCard(ctx, values, 'card.extend');
     const at = ctx.now();
@@ -150,30 +140,73 @@ function extendPulledCard(ctx: ServiceContext, id: string, extension: Extension)
   if (previous.voided === 1) refuse('id', 'card.voided');
   if (previous.ended_at !== null) refuse('id', 'card.alreadyEnded');
   if (extension.holderName === undefined) refuse('holderName', 'holderName.requiredForOtherStation');
+  const values = extensionValues(
+    {
+      id: previous.card_id,
+      organisationHsaId: previous.organisation_hsa_id,
+      organisationName: previous.organisation_name,
+      assuranceLevel: previous.assurance_level,
+      cardNumber: previous.card_number,
+      holderHsaId: previous.holder_hsa_id,
+      holderIdType: previous.holder_id_type,
+      unplannedPersonnel: previous.unplanned_personnel,
+      issuedAt: previous.issued_at,
+      reasonCode: previous.reason_code,
+      reasonText: previous.reason_text || undefined,
+    },
+    extension,
+  );
+  return registerCard(ctx, values);
+}
+
+/** What an extension carries over from the registration it extends. */
+interface Extended {
+  id: string;
+  organisationHsaId: string;
+  /** Only for another station's card: creates the organisation here when it is new. */
+  organisationName?: string;
+  assuranceLevel: number;
+  cardNumber: string;
+  holderHsaId: string;
+  /** Absent for another station's card: its holder's name stayed there. */
+  holderName?: string;
+  holderIdType: string;
+  unplannedPersonnel: 0 | 1 | null;
+  issuedAt: number;
+  reasonCode: string;
+  reasonText?: string | null;
+}
+
+/**
+ * The new registration of an extension, validated as a whole (SPEC §3): the card, holder,
+ * organisation and level of the one extended, the new period and issuers, and the reason
+ * carried over unless the desk gives a new one (then with its own text). Refused when it
+ * would start before the card it extends.
+ */
+function extensionValues(previous: Extended, extension: Extension): CardValues {
   const raw = dropUndefined({
-    organisationHsaId: previous.organisation_hsa_id,
-    organisationName: previous.organisation_name,
-    assuranceLevel: previous.assurance_level,
-    cardNumber: previous.card_number,
-    holderHsaId: previous.holder_hsa_id,
-    holderName: extension.holderName,
-    holderIdType: previous.holder_id_type,
-    unplannedPersonnel:
-      previous.unplanned_personnel === null ? undefined : previous.unplanned_personnel === 1,
+    organisationHsaId: previous.organisationHsaId,
+    organisationName: previous.organisationName,
+    assuranceLevel: previous.assuranceLevel,
+    cardNumber: previous.cardNumber,
+    holderHsaId: previous.holderHsaId,
+    holderName: extension.holderName ?? previous.holderName,
+    holderIdType: previous.holderIdType,
+    unplannedPersonnel: previous.unplannedPersonnel === null ? undefined : previous.unplannedPersonnel === 1,
     issuedAt: extension.issuedAt,
     expiresAt: extension.expiresAt,
     issuedBy: extension.issuedBy,
-    reasonCode: extension.reasonCode ?? previous.reason_code,
+    reasonCode: extension.reasonCode ?? previous.reasonCode,
     reasonText:
       extension.reasonCode === undefined
-        ? (extension.reasonText ?? (previous.reason_text || undefined))
+        ? (extension.reasonText ?? previous.reasonText)
         : extension.reasonText,
-    extendsCardId: previous.card_id,
+    extendsCardId: previous.id,
     note: extension.note,
     violationJustification: extension.violationJustification,
   });
   const parsed = CardInput.safeParse(raw);
   if (!parsed.success) throw invalidInput(toFieldErrors(parsed.error));
-  if (parsed.data.issuedAt < previous.issued_at) refuse('issuedAt', 'extension.beforePrevious');
-  return registerCard(ctx, parsed.data);
+  if (parsed.data.issuedAt < previous.issuedAt) refuse('issuedAt', 'extension.beforePrevious');
+  return parsed.data;
 }
