@@ -159,6 +159,9 @@ export function toReportFacts(r: ReportRow): RegionReportFacts {
 export function createPulledCardRepository(db: Db) {
   const get = db.prepare<[string], PulledCardRow>('SELECT * FROM pulled_cards WHERE card_id = ?');
   const any = db.prepare<[], { one: number }>('SELECT 1 AS one FROM pulled_cards LIMIT 1');
+  const ofHolder = db.prepare<[string], PulledCardRow>(
+    'SELECT * FROM pulled_cards WHERE lower(holder_hsa_id) = lower(?) ORDER BY issued_at, card_id',
+  );
   const ofHolders = db.prepare<[string], RuleRow>(PULLED_SQL.holders);
   const withNumbers = db.prepare<[string], RuleRow>(PULLED_SQL.cardNumbers);
   const allLive = db.prepare<[], RuleRow>(`SELECT ${RULE_COLUMNS} FROM pulled_cards WHERE voided = 0`);
@@ -220,6 +223,8 @@ export function createPulledCardRepository(db: Db) {
     get: (cardId: string): PulledCardRow | undefined => get.get(cardId),
     /** Tells whether a card with this id was pulled from another desk. */
     exists: (cardId: string): boolean => get.get(cardId) !== undefined,
+    /** Every pulled card of a holder, voided ones too (an access request), oldest first. */
+    ofHolder: (holderHsaId: string): PulledCardRow[] => ofHolder.all(holderHsaId),
     /** Tells whether anything was pulled at all. */
     any: (): boolean => any.get() !== undefined,
     /** The ids among these that are other desks' cards. */
