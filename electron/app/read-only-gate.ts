@@ -23,8 +23,13 @@ const READABLE_WHEN_DAMAGED: ReadonlySet<Channel> = new Set<Channel>([
   'report:history',
   'review:lists',
   'audit:list',
-  // The sync's state as the hub link last recorded it; the sync itself does not run.
+  // The sync's state as the hub link last recorded it (the sync itself does not run), and
+  // the region's cards and report as last pulled.
   'hub:status',
+  'hub:settings',
+  'region:cards',
+  'region:card',
+  'region:report',
 ]);
 
 // With no database at all, only what is needed to see the state and restore a backup.

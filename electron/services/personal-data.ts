@@ -5,6 +5,7 @@ import type { PersonalDataExport } from '../../shared/ipc/maintenance';
 import { formatInstant, toZoned } from '../../shared/time/stockholm';
 import { foldName, toCardRecord } from '../db/repositories/cards';
 import type { AuditJsonUpdate, CardTexts, PersonalDataRepository } from '../db/repositories/personal-data';
+import { pulledCardsOfHolder } from './pulled-of-holder';
 import { invalidInput } from './app-error';
 import type { ServiceContext } from './context';
 import { recordCardEvent, scrubOutbox } from './outbox';
@@ -191,8 +192,9 @@ function parseJson(text: string | null): unknown {
 }
 
 /**
- * Everything stored about one holder (an access request): their cards, and every audit
- * entry about those cards or whose content mentions the HSA-id. The export is audited
+ * Everything stored about one holder (an access request): their cards, every audit entry
+ * about those cards or whose content mentions the HSA-id, and the other stations' cards of
+ * the holder pulled from the regional hub, marked with the station. The export is audited
  * (without the holder's name).
  */
 export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): PersonalDataExport {
@@ -214,6 +216,7 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
         before: parseJson(row.before_json),
         after: parseJson(row.after_json),
       }));
+    const pulledCards = pulledCardsOfHolder(ctx, holderHsaId);
     const at = ctx.now();
     ctx.audit.append({
       at,
@@ -222,7 +225,12 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
       entity: 'personal-data',
       entityId: null,
       before: null,
-      after: { holderHsaId, cards: cards.length, auditEntries: auditEntries.length },
+      after: {
+        holderHsaId,
+        cards: cards.length,
+        auditEntries: auditEntries.length,
+        pulledCards: pulledCards.length,
+      },
     });
     return {
       format: 'kortliggaren/personal-data@1' as const,
@@ -230,6 +238,7 @@ export function exportPersonalData(ctx: ServiceContext, holderHsaId: string): Pe
       exportedAt: formatInstant(at),
       cards: cards.map(toCardRecord),
       auditEntries,
+      pulledCards,
     };
   });
 }

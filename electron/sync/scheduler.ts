@@ -49,7 +49,7 @@ export interface SyncScheduler {
   /**
    * The state at a glance. `readOnly` is the register to read it from when the scheduler
    * cannot use the register (damaged, open read-only): nothing runs then and the state is
-   * `off`, but the hub, the last pull, the events waiting and the last error still show.
+   * `stopped`, and the hub, the last pull, the events waiting and the last error still show.
    */
   status(readOnly?: ServiceContext): HubSyncStatus;
   /**
@@ -252,7 +252,8 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       }
     }
     return {
-      state: state(usable),
+      // A register open read-only cannot sync until it is restored: a fault a person mends.
+      state: usable === null && link ? 'stopped' : state(usable),
       hubId: link?.hub_id ?? null,
       deskId: link?.desk_id ?? null,
       deskName: link?.desk_name ?? null,

@@ -27,11 +27,12 @@ export const HubSettings = z.object({
 export type HubSettings = z.infer<typeof HubSettings>;
 
 /**
- * What the background sync is doing. `off`: no hub joined (or the register is not usable);
+ * What the background sync is doing. `off`: no hub joined (or no register to read);
  * `no-password`: joined, but no password stored here; `idle`: the last run succeeded;
  * `running`; `retrying`: the hub could not be reached, the next attempt is at
  * `nextAttemptAt`; `stopped`: a fault a person must mend (wrong password, restored register,
- * TLS) — no automatic attempts until "Synka nu" or a new connect.
+ * TLS, a damaged register open read-only) — no automatic attempts until "Synka nu" or a new
+ * connect (or, when damaged, a restore).
  */
 export const SYNC_STATES = ['off', 'no-password', 'idle', 'running', 'retrying', 'stopped'] as const;
 export type SyncState = (typeof SYNC_STATES)[number];

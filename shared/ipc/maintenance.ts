@@ -79,12 +79,43 @@ export type BackupRestored = z.infer<typeof BackupRestored>;
 /** Input of `personal:export` (an access request, GDPR art. 15). */
 export const PersonalExportInput = z.strictObject({ holderHsaId: HsaId });
 
-/** Everything stored about one holder: the cards and every audit entry that mentions them. */
+/**
+ * Another station's card of the holder, as this desk holds it from the regional hub (SPEC
+ * §8): only what travels — never a holder name, note or ID administrators, which stay at
+ * that station — marked with the station. Instants are ISO with the Stockholm offset.
+ */
+export const PulledCardOfHolder = z.object({
+  id: z.string(),
+  stationId: z.string(),
+  station: z.string(),
+  organisationHsaId: z.string(),
+  organisationName: z.string(),
+  assuranceLevel: z.union([z.literal(2), z.literal(3)]),
+  cardNumber: z.string(),
+  holderHsaId: z.string(),
+  holderIdType: z.enum(['personnummer', 'samordningsnummer', 'other']),
+  unplannedPersonnel: z.boolean().nullable(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  endedAt: z.string().nullable(),
+  endReason: z.enum(['returned', 'revoked', 'extended']).nullable(),
+  reasonCode: z.string(),
+  reasonText: z.string(),
+  extendsCardId: z.string().nullable(),
+  voided: z.boolean(),
+});
+export type PulledCardOfHolder = z.infer<typeof PulledCardOfHolder>;
+
+/**
+ * Everything stored about one holder: the cards, every audit entry that mentions them, and
+ * the other stations' cards of the holder pulled from the regional hub (empty when none).
+ */
 export const PersonalDataExport = z.object({
   format: z.literal('kortliggaren/personal-data@1'),
   holderHsaId: z.string(),
   exportedAt: z.string(),
   cards: z.array(CardRecord),
   auditEntries: z.array(AuditEntryOut),
+  pulledCards: z.array(PulledCardOfHolder),
 });
 export type PersonalDataExport = z.infer<typeof PersonalDataExport>;

@@ -167,6 +167,8 @@ export interface PulledCardRepository {
   get: (cardId: string) => PulledCardRow | undefined;
   /** Tells whether a card with this id was pulled from another desk. */
   exists: (cardId: string) => boolean;
+  /** Every pulled card of a holder, voided ones too (an access request), oldest first. */
+  ofHolder: (holderHsaId: string) => PulledCardRow[];
   /** Tells whether anything was pulled at all. */
   any: () => boolean;
   /** The ids among these that are other desks' cards. */
@@ -207,6 +209,9 @@ export interface PulledCardRepository {
 export function createPulledCardRepository(db: Db): PulledCardRepository {
   const get = db.prepare<[string], PulledCardRow>('SELECT * FROM pulled_cards WHERE card_id = ?');
   const any = db.prepare<[], { one: number }>('SELECT 1 AS one FROM pulled_cards LIMIT 1');
+  const ofHolder = db.prepare<[string], PulledCardRow>(
+    'SELECT * FROM pulled_cards WHERE lower(holder_hsa_id) = lower(?) ORDER BY issued_at, card_id',
+  );
   const ofHolders = db.prepare<[string], RuleRow>(PULLED_SQL.holders);
   const withNumbers = db.prepare<[string], RuleRow>(PULLED_SQL.cardNumbers);
   const allLive = db.prepare<[], RuleRow>(`SELECT ${RULE_COLUMNS} FROM pulled_cards WHERE voided = 0`);
@@ -266,6 +271,7 @@ export function createPulledCardRepository(db: Db): PulledCardRepository {
   return {
     get: (cardId: string): PulledCardRow | undefined => get.get(cardId),
     exists: (cardId: string): boolean => get.get(cardId) !== undefined,
+    ofHolder: (holderHsaId: string): PulledCardRow[] => ofHolder.all(holderHsaId),
     any: (): boolean => any.get() !== undefined,
     pulledAmong: (cardIds: readonly string[]): Set<string> =>
       new Set(pulledAmong.all(JSON.stringify(cardIds)).map((r) => r.card_id)),

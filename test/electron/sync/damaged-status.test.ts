@@ -46,7 +46,7 @@ async function closedPort(): Promise<number> {
   });
 }
 
-it('answers hub:status on a damaged register, reading only, while the sync stays refused', async () => {
+it('answers hub:status on a damaged register, reading only, while the sync stays stopped', async () => {
   const hub = await hubs.newHub();
   const login = await hub.addDesk('boras', 'Borås');
   const { dir, cleanup } = tempDir('damaged-status-');
@@ -106,7 +106,7 @@ it('answers hub:status on a damaged register, reading only, while the sync stays
 
   const status = await ok<HubSyncStatus>(damaged, 'hub:status');
   expect(status).toMatchObject({
-    state: 'off',
+    state: 'stopped',
     hubId: before.hubId,
     deskId: 'boras',
     deskName: 'Borås',
@@ -119,6 +119,22 @@ it('answers hub:status on a damaged register, reading only, while the sync stays
   // The last error as the register kept it (Swedish), from the session before.
   expect(status.lastError).toMatchObject({ code: 'previous', at: failed.lastError!.at });
   expect(status.lastError?.message).toContain('går inte att nå just nu');
+
+  // The hub settings and the region's data as last pulled can be read too.
+  expect(await ok(damaged, 'hub:settings')).toMatchObject({
+    joined: true,
+    deskId: 'boras',
+    hasPassword: true,
+  });
+  const region = await ok<{ total: number; rows: { own: boolean }[] }>(damaged, 'region:cards', {});
+  expect(region.total).toBe(3);
+  expect(region.rows.every((r) => r.own)).toBe(true);
+  const report = await ok<{ report: { totals: { newlyIssued: { level2: number } } } }>(
+    damaged,
+    'region:report',
+    { month: '2026-02' },
+  );
+  expect(report.report.totals.newlyIssued.level2).toBe(3);
 
   // The sync and every hub write stay refused; nothing was written to the file.
   for (const [channel, input] of [
