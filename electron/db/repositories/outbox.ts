@@ -65,6 +65,12 @@ export interface OutboxRepository {
   lastSeq: () => number;
   /** Appends the next event; the schema refuses a gap or a repeated number. */
   append: (row: OutboxRow) => void;
+  /**
+   * Appends the next event about a card with the card's state as it is now (what
+   * `cardState` returns, as canonical JSON), under the next desk_seq, in one statement:
+   * the state never passes through JavaScript. False, and nothing written, for an unknown card.
+   */
+  appendCardEvent: (event: Omit<OutboxRow, 'desk_seq' | 'payload'>) => boolean;
   /** Up to `limit` events after `deskSeq`, in order. */
   after: (deskSeq: number, limit: number) => OutboxRow[];
   /** The event with this desk_seq, or undefined. */
@@ -92,6 +98,28 @@ export function createOutboxRepository(db: Db): OutboxRepository {
   const insert = db.prepare<[number, string, string, string, number, string]>(
     'INSERT INTO outbox (desk_seq, event_id, kind, card_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // The payload as JSON.stringify(toHubCardState(row)) writes it: the keys in sorted order.
+  const insertCardEvent = db.prepare<[string, string, number, string]>(
+    `INSERT INTO outbox (desk_seq, event_id, kind, card_id, occurred_at, payload)
+     SELECT (SELECT coalesce(max(desk_seq), 0) + 1 FROM outbox), ?, ?, c.id, ?, json_object(
+       'assuranceLevel', c.assurance_level,
+       'cardId', c.id,
+       'cardNumber', c.card_number,
+       'endReason', c.end_reason,
+       'endedAt', c.ended_at,
+       'expiresAt', c.expires_at,
+       'extendsCardId', c.extends_card_id,
+       'holderHsaId', c.holder_hsa_id,
+       'holderIdType', c.holder_id_type,
+       'issuedAt', c.issued_at,
+       'organisationHsaId', c.organisation_hsa_id,
+       'organisationName', o.name,
+       'reasonCode', c.reason_code,
+       'reasonText', c.reason_text,
+       'unplannedPersonnel', CASE c.unplanned_personnel WHEN 1 THEN json('true') WHEN 0 THEN json('false') END,
+       'voided', CASE WHEN c.voided_at IS NULL THEN json('false') ELSE json('true') END)
+     FROM cards c JOIN organisations o ON o.hsa_id = c.organisation_hsa_id WHERE c.id = ?`,
+  );
   const after = db.prepare<[number, number], OutboxRow>(
     'SELECT * FROM outbox WHERE desk_seq > ? ORDER BY desk_seq LIMIT ?',
   );
@@ -115,6 +143,8 @@ export function createOutboxRepository(db: Db): OutboxRepository {
     append(row: OutboxRow): void {
       insert.run(row.desk_seq, row.event_id, row.kind, row.card_id, row.occurred_at, row.payload);
     },
+    appendCardEvent: (event): boolean =>
+      insertCardEvent.run(event.event_id, event.kind, event.occurred_at, event.card_id).changes === 1,
     after: (deskSeq: number, limit: number): OutboxRow[] => after.all(deskSeq, limit),
     get: (deskSeq: number): OutboxRow | undefined => bySeq.get(deskSeq),
     rewritePayloads(rewrite: (payload: string) => string): number {

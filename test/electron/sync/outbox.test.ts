@@ -109,7 +109,10 @@ describe('the outbox', () => {
 
   it('writes canonical JSON: what the hub hashes is exactly what is stored', () => {
     register({ reasonCode: 'other', reasonText: 'Rad 1\nRad "2" \\ ☃' });
+    // The state is written by SQLite's json_object: its text is JSON.stringify's, to the byte.
+    register({ reasonCode: 'other', reasonText: 'Snö 😀 </script> \u2028 é ½ \u00a0 «»' });
     for (const event of events()) expect(event.payload).toBe(canonicalJson(JSON.parse(event.payload)));
+    expect(outboxProblems(backend.db)).toEqual([]);
   });
 
   it('writes no event for a change that is refused, and none outside a transaction', () => {
