@@ -3,7 +3,9 @@ import { createCardRepository } from '../../../../electron/db/repositories/cards
 import { createOrganisationRepository } from '../../../../electron/db/repositories/organisations';
 import type { Db } from '../../../../electron/db/types';
 import { writeTransaction } from '../../../../electron/db/write-transaction';
+import type { PulledCardWrite } from '../../../../electron/db/repositories/pulled-cards';
 import type { Organisation } from '../../../../shared/domain/organisation';
+import type { HubCardState } from '../../../../shared/hub/event';
 import { HOLDER, HOLDER_2, ORG } from '../../../fixtures/cards';
 
 export { HOLDER, HOLDER_2, ORG };
@@ -57,4 +59,36 @@ export function seed(
     for (const o of organisations) if (!orgs.get(o.hsaId)) orgs.insert(o, 1);
     for (const card of cards) repo.insert(card, 2);
   });
+}
+
+/** Another desk's event about one of its cards, as a pull stores it; override what the test is about. */
+export function pulledEvent(
+  card: Partial<HubCardState> & { cardId: string },
+  event: Partial<Omit<PulledCardWrite, 'card'>> = {},
+): PulledCardWrite {
+  return {
+    deskId: 'desk-b',
+    deskSeq: 1,
+    hubSeq: 1,
+    kind: 'registered',
+    ...event,
+    card: {
+      organisationHsaId: ORG,
+      organisationName: 'Region Exempel',
+      assuranceLevel: 2,
+      cardNumber: '9752000000000009999',
+      holderHsaId: HOLDER_2,
+      holderIdType: 'personnummer',
+      unplannedPersonnel: true,
+      issuedAt: ms('2026-02-01T10:00:00Z'),
+      expiresAt: ms('2026-02-02T10:00:00Z'),
+      reasonCode: 'forgotten-card',
+      reasonText: '',
+      extendsCardId: null,
+      endedAt: null,
+      endReason: null,
+      voided: false,
+      ...card,
+    },
+  };
 }
