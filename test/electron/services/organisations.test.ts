@@ -1,29 +1,19 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/app/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/app/backend';
+import { openTempRegister } from '../support/temp-register';
 import { verifyAudit } from '../../../electron/services/audit-verify';
 import { ensureOrganisation, renameOrganisation } from '../../../electron/services/organisations';
 import type { MonthlyReportStatus } from '../../../shared/ipc/report';
-import { ORG, tempDir, validCard } from '../../fixtures/cards';
+import { ORG, validCard } from '../../fixtures/cards';
 
 let backend: Backend;
-let cleanup: () => void;
 beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  backend = createBackend({
-    databasePath: join(t.dir, 'k.db'),
-    mode: 'web',
-    version: 'test',
-    actor: 'desk-1',
-  });
+  const register = openTempRegister();
+  backend = register.backend;
   // An organisation whose name came in garbled (an old import, a mistyped name).
   const r = await invoke('cards:register', validCard({ organisationName: 'Region V?stra G?taland' }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-});
-afterEach(() => {
-  backend.close();
-  cleanup();
+  return register.close;
 });
 
 const invoke = (channel: Parameters<Backend['router']['invoke']>[0], input: unknown) =>

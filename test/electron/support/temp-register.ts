@@ -14,8 +14,8 @@ export interface TempRegister {
   backend: Backend;
   /** The backend's services (throws as the backend does when the register is unusable). */
   readonly services: ServiceContext;
-  /** Closes the backend and removes the folder. */
-  close(): void;
+  /** Closes the backend and removes the folder (a beforeEach may return it as its teardown). */
+  close: () => void;
 }
 
 /**
@@ -39,7 +39,7 @@ export function openTempRegister(options: Partial<BackendOptions> = {}, prefix?:
     get services() {
       return backend.services;
     },
-    close() {
+    close: () => {
       backend.close();
       cleanup();
     },
@@ -82,7 +82,7 @@ export interface TempDb {
   path: string;
   db: Db;
   /** Closes the connection and removes the folder. */
-  close(): void;
+  close: () => void;
 }
 
 /** Opens (and so migrates) a new register file in a new temporary folder, without a backend. */
@@ -94,7 +94,7 @@ export function openTempDb(prefix?: string): TempDb {
     dir,
     path,
     db,
-    close() {
+    close: () => {
       if (db.open) db.close();
       cleanup();
     },
