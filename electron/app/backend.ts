@@ -7,7 +7,7 @@ import { formatInstant } from '../../shared/time/stockholm';
 import { backupDirFor, type BackupFile } from '../db/backup-store';
 import { DatabaseDamagedError } from '../db/health';
 import type { Db } from '../db/types';
-import { readRegisterId, registerIdOfFile, writeRegisterId } from '../db/register-identity';
+import { readRegisterId, registerIdOfFile } from '../db/register-identity';
 import { createHandlers, type ChooseExportPath } from '../ipc/handlers';
 import { createRouter, type ErrorLogger, type Router } from '../ipc/router';
 import {
@@ -16,6 +16,7 @@ import {
   findRestoreCandidate,
   latestBackup,
   listBackups,
+  recordRestore,
   replaceWithBackup,
   toBackupInfo,
   type BackupEnv,
@@ -244,22 +245,11 @@ export function createBackend(options: BackendOptions): Backend {
           previousId !== undefined && registerIdOfFile(result.restored.path, env.nativeBinding) === null
             ? previousId
             : undefined;
-        services.transaction(() => {
-          if (keepId) writeRegisterId(services.db, keepId);
-          services.audit.append({
-            at: now(),
-            actor: services.actor(),
-            action: 'backup.restore',
-            entity: 'database',
-            entityId: null,
-            before: null,
-            after: {
-              backup: result.restored.name,
-              beforeRestore: result.beforeRestore,
-              ...(keepId ? { registerIdKept: keepId } : {}),
-            },
-          });
-        });
+        recordRestore(
+          services,
+          { backup: result.restored.name, beforeRestore: result.beforeRestore },
+          keepId,
+        );
         if (keepId) registerId = keepId;
       }
       return {

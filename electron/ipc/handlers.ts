@@ -1,8 +1,7 @@
 import type { AppInfo } from '../../shared/ipc/contract';
-import { toCardRecord } from '../db/repositories/cards';
-import { getCard, registerCard } from '../services/cards';
+import { getCard, listCards, registerCard } from '../services/cards';
 import type { ServiceContext } from '../services/context';
-import { evaluate, findingsForCard } from '../services/findings';
+import { findingsForCard, previewFindings } from '../services/findings';
 import { monthlyReportStatus, reportHistory } from '../services/report';
 import { exportMonthlyReport, suggestedExportName, type ExportFormat } from '../services/report-export';
 import { invalidInput } from '../services/app-error';
@@ -47,22 +46,8 @@ export function createHandlers(
     'organisations:list': () => ctx.organisations.list(),
     'cards:register': (values) => registerCard(ctx, values),
     'cards:get': ({ id }) => getCard(ctx, id),
-    'cards:list': (query) => {
-      const page = ctx.cards.list(query);
-      const findings = ctx.cards.findingsOf(page.rows.map((r) => r.id));
-      return {
-        total: page.total,
-        rows: page.rows.map((row) => ({ ...toCardRecord(row), findings: findings.get(row.id) ?? [] })),
-      };
-    },
-    'findings:preview': (draft) =>
-      evaluate(ctx, {
-        ...draft,
-        id: draft.id ?? '',
-        cardNumber: draft.cardNumber ?? '',
-        holderHsaId: draft.holderHsaId ?? '',
-        endedAt: null,
-      }).filter((f) => draft.cardNumber || f.code !== 'card-number-unusual-format'),
+    'cards:list': (query) => listCards(ctx, query),
+    'findings:preview': (draft) => previewFindings(ctx, draft),
     'findings:card': ({ id }) => findingsForCard(ctx, id),
     'decisions:list': () => ctx.decisions.list(),
     'decisions:add': (decision) => addDecision(ctx, decision),

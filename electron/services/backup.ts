@@ -25,8 +25,10 @@ import {
 } from '../db/backup-store';
 import { auditHeadPath, removeAuditHeadFile } from '../db/audit-head';
 import { BackupVerificationError, verifyDatabaseFile } from '../db/health';
+import { writeRegisterId } from '../db/register-identity';
 import type { Db } from '../db/types';
 import { AppError, invalidInput } from './app-error';
+import type { ServiceContext } from './context';
 import { checkExportTarget } from './export-target';
 
 /** Where the database and its backups live, and the clock for backup names. */
@@ -226,4 +228,34 @@ export function replaceWithBackup(
   removeAuditHeadFile(auditHeadPath(db));
   rotateBackups(env.backupDir, env.registerId?.(), env.now(), env.nativeBinding);
   return { restored, beforeRestore };
+}
+
+/**
+ * Records a restore in the register just reopened from the backup (audited as
+ * `backup.restore`, with the backup and the copy kept aside). `keepRegisterId`: the
+ * identity the register had before, for a backup from before identities that got a new
+ * one when it was migrated at reopening — it takes this register's, which its other
+ * backups carry. One transaction.
+ */
+export function recordRestore(
+  ctx: ServiceContext,
+  restore: { backup: string; beforeRestore: string | null },
+  keepRegisterId?: string,
+): void {
+  ctx.transaction(() => {
+    if (keepRegisterId) writeRegisterId(ctx.db, keepRegisterId);
+    ctx.audit.append({
+      at: ctx.now(),
+      actor: ctx.actor(),
+      action: 'backup.restore',
+      entity: 'database',
+      entityId: null,
+      before: null,
+      after: {
+        backup: restore.backup,
+        beforeRestore: restore.beforeRestore,
+        ...(keepRegisterId ? { registerIdKept: keepRegisterId } : {}),
+      },
+    });
+  });
 }

@@ -7,6 +7,7 @@ import { sameContent } from './cards';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
 import { auditCard, auditSnapshot, dropUndefined, loadCard, parseWhy } from './card-audit';
+import { ensureOrganisation } from './organisations';
 import { recordCardEvent } from './outbox';
 
 /** Changes to a saved card: any field of SPEC §3 except its id. */
@@ -63,17 +64,12 @@ export function correctCard(ctx: ServiceContext, id: string, changes: CardChange
 
     const at = ctx.now();
     if (!organisation && values.organisationName) {
-      const created = { hsaId: values.organisationHsaId, name: values.organisationName };
-      ctx.organisations.insert(created, at);
-      ctx.audit.append({
+      ensureOrganisation(
+        ctx,
+        { hsaId: values.organisationHsaId, name: values.organisationName },
         at,
-        actor: ctx.actor(),
-        action: 'organisation.create',
-        entity: 'organisation',
-        entityId: created.hsaId,
-        before: null,
-        after: created,
-      });
+        'organisation.create',
+      );
     }
     // The old rule view: cards that shared its holder or number may lose a finding.
     const before = ctx.findings.ruleCard(row.id)!;

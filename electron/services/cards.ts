@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { CardRecord, CardValues } from '../../shared/domain/card';
 import type { FieldError } from '../../shared/domain/errors';
 import { CARD_FIELDS, type CardField } from '../../shared/import/card-rows';
+import type { CardListPage, ChannelArgs } from '../../shared/ipc/contract';
 import { toCardRecord, toCardValues, type NewCard } from '../db/repositories/cards';
 import { AppError, invalidInput } from './app-error';
 import { hasViolation } from '../../shared/rules';
 import type { ServiceContext } from './context';
 import { evaluate, loadRuleData, recomputeAround } from './findings';
+import { ensureOrganisation } from './organisations';
 import { recordCardEvent } from './outbox';
 
 /** The outcome of storing one validated card. */
@@ -55,17 +57,12 @@ export function storeCard(ctx: ServiceContext, values: CardValues, action = 'car
   if (problems.length > 0) throw invalidInput(problems);
 
   if (!organisation && values.organisationName) {
-    const created = { hsaId: values.organisationHsaId, name: values.organisationName };
-    ctx.organisations.insert(created, at);
-    ctx.audit.append({
+    ensureOrganisation(
+      ctx,
+      { hsaId: values.organisationHsaId, name: values.organisationName },
       at,
-      actor: ctx.actor(),
-      action: 'organisation.create',
-      entity: 'organisation',
-      entityId: created.hsaId,
-      before: null,
-      after: created,
-    });
+      'organisation.create',
+    );
   }
   const card: NewCard = { ...values, id };
   ctx.cards.insert(card, at);
@@ -101,6 +98,19 @@ export function registerCard(ctx: ServiceContext, values: CardValues): CardRecor
     return stored;
   });
   return getCard(ctx, outcome.id);
+}
+
+/**
+ * One page of the register (`cards:list`), filtered and sorted in the database, each card
+ * with its stored finding codes for the badges, and how many cards match in all.
+ */
+export function listCards(ctx: ServiceContext, query: ChannelArgs<'cards:list'>): CardListPage {
+  const page = ctx.cards.list(query);
+  const findings = ctx.cards.findingsOf(page.rows.map((r) => r.id));
+  return {
+    total: page.total,
+    rows: page.rows.map((row) => ({ ...toCardRecord(row), findings: findings.get(row.id) ?? [] })),
+  };
 }
 
 /** One card as the UI sees it; not-found when the id is unknown. */

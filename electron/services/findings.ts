@@ -7,6 +7,7 @@ import {
   type RuleCard,
   type RuleContext,
 } from '../../shared/rules';
+import type { ChannelArgs } from '../../shared/ipc/contract';
 import { META_KEYS } from '../db/repositories/register-meta';
 import { AppError } from './app-error';
 import type { ServiceContext } from './context';
@@ -42,6 +43,21 @@ export function evaluate(
   translate?: FindingTranslator,
 ): Finding[] {
   return evaluateCard(card, ruleContextFor(ctx, card, data), translate);
+}
+
+/**
+ * The findings of a form being filled in (`findings:preview`), against the register as it
+ * is now. What the form has not got yet counts as empty and the card as not ended; an
+ * empty card number is not reported as unusual, since the form will ask for it anyway.
+ */
+export function previewFindings(ctx: ServiceContext, draft: ChannelArgs<'findings:preview'>): Finding[] {
+  return evaluate(ctx, {
+    ...draft,
+    id: draft.id ?? '',
+    cardNumber: draft.cardNumber ?? '',
+    holderHsaId: draft.holderHsaId ?? '',
+    endedAt: null,
+  }).filter((f) => draft.cardNumber || f.code !== 'card-number-unusual-format');
 }
 
 /** The findings of one stored card, computed fresh. Voided cards have none. */

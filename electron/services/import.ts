@@ -11,6 +11,7 @@ import { AppError } from './app-error';
 import type { ServiceContext } from './context';
 import { storeCard } from './cards';
 import { prepareImportRecompute } from './findings';
+import { ensureOrganisation } from './organisations';
 
 /** One problem in an import file: the row (1-based card index, or `organisations N`) and the field. */
 export interface RowError extends FieldError {
@@ -219,19 +220,8 @@ export function storeImportRows(
     const bulkLoad = registered !== null && source.size >= registered;
     const batch = createImportContext(ctx, { startsEmpty: registered === 0 });
     const at = ctx.now();
-    for (const organisation of organisations) {
-      if (batch.organisations.get(organisation.hsaId)) continue;
-      batch.organisations.insert(organisation, at);
-      batch.audit.append({
-        at,
-        actor: batch.actor(),
-        action: 'organisation.import',
-        entity: 'organisation',
-        entityId: organisation.hsaId,
-        before: null,
-        after: organisation,
-      });
-    }
+    for (const organisation of organisations)
+      ensureOrganisation(batch, organisation, at, 'organisation.import');
     const summary: ImportSummary = { imported: 0, unchanged: 0 };
     const inserted: RuleCard[] = [];
     const invalid: RowError[] = [];

@@ -4,6 +4,35 @@ import type { ServiceContext } from './context';
 import { recordOrganisationEvents } from './outbox';
 
 /**
+ * The organisation under this HSA-id, created with its audit entry (`action`, e.g.
+ * `organisation.create` from the form, `organisation.import` from a file) when the
+ * register does not hold it yet. An existing one is returned as it is: its name is
+ * changed only by renameOrganisation. Call inside the transaction of the change that
+ * needs it.
+ */
+export function ensureOrganisation(
+  ctx: Pick<ServiceContext, 'organisations' | 'audit' | 'actor'>,
+  organisation: Organisation,
+  at: number,
+  action: 'organisation.create' | 'organisation.import',
+): Organisation {
+  const existing = ctx.organisations.get(organisation.hsaId);
+  if (existing) return existing;
+  const created = { hsaId: organisation.hsaId, name: organisation.name };
+  ctx.organisations.insert(created, at);
+  ctx.audit.append({
+    at,
+    actor: ctx.actor(),
+    action,
+    entity: 'organisation',
+    entityId: created.hsaId,
+    before: null,
+    after: created,
+  });
+  return created;
+}
+
+/**
  * Gives an organisation a corrected name (a name garbled by an import in the wrong
  * encoding, a misspelling): the change and its audit entry, with the name before and
  * after, in one transaction. The HSA-id is matched in any case (SPEC §3). The monthly

@@ -1,26 +1,15 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/app/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/app/backend';
+import { openTempRegister } from '../support/temp-register';
 import type { CardRecord } from '../../../shared/domain/card';
 import { contract, type Channel } from '../../../shared/ipc/contract';
-import { HOLDER_2, tempDir, validCard } from '../../fixtures/cards';
+import { HOLDER_2, validCard } from '../../fixtures/cards';
 
 let backend: Backend;
-let cleanup: () => void;
 beforeEach(() => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  backend = createBackend({
-    databasePath: join(t.dir, 'k.db'),
-    mode: 'web',
-    version: 'test',
-    actor: 'desk-1',
-    now: () => Date.parse('2026-02-12T12:00:00+01:00'),
-  });
-});
-afterEach(() => {
-  backend.close();
-  cleanup();
+  const register = openTempRegister({ now: () => Date.parse('2026-02-12T12:00:00+01:00') });
+  backend = register.backend;
+  return register.close;
 });
 
 /** Calls a channel through the router and checks the answer against the contract's output schema. */

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/db/open';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../electron/db/open';
 import {
   buildListSql,
   CARD_SELECT,
@@ -11,22 +10,17 @@ import { foldName, REVIEW_SQL } from '../../../electron/db/repositories/cards';
 import { HISTORY_INDEXES, HISTORY_SQL } from '../../../electron/db/repositories/findings';
 import { REPORT_SQL } from '../../../electron/db/repositories/report';
 import type { CardListQuery } from '../../../shared/ipc/contract';
-import { tempDir } from '../../fixtures/cards';
+import { openTempDb } from '../support/temp-register';
 
 // The plans SQLite chooses on a database as the app leaves it (no ANALYZE statistics), for
 // the statements that must stay fast at a million cards. A changed index or query that
 // turns one of them into a scan of the register fails here; npm run bench measures them.
 
 let db: Db;
-let cleanup: () => void;
 beforeEach(() => {
-  const temp = tempDir();
-  cleanup = temp.cleanup;
-  db = openDatabase(join(temp.dir, 'k.db'));
-});
-afterEach(() => {
-  db.close();
-  cleanup();
+  const temp = openTempDb();
+  db = temp.db;
+  return temp.close;
 });
 
 function plan(sql: string, params: unknown = []): string {

@@ -1,23 +1,13 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/app/backend';
-import { ORG, tempDir, validCard } from '../../fixtures/cards';
+import { openTempRegister } from '../support/temp-register';
+import { ORG, validCard } from '../../fixtures/cards';
 
 let backend: Backend;
-let cleanup: () => void;
 beforeEach(() => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  backend = createBackend({
-    databasePath: join(t.dir, 'k.db'),
-    mode: 'web',
-    version: 'test',
-    actor: 'desk-1',
-  });
-});
-afterEach(() => {
-  backend.close();
-  cleanup();
+  const register = openTempRegister();
+  backend = register.backend;
+  return register.close;
 });
 
 const call = (channel: string, input: unknown) =>

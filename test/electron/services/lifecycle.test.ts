@@ -1,26 +1,16 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/app/backend';
+import { openTempRegister } from '../support/temp-register';
 import { verifyAudit } from '../../../electron/services/audit-verify';
 import { correctCard, endCard, extendCard, voidCard } from '../../../electron/services/lifecycle';
 import type { CardInputRaw, CardRecord } from '../../../shared/domain/card';
-import { HOLDER, HOLDER_2, tempDir, validCard } from '../../fixtures/cards';
+import { HOLDER, HOLDER_2, validCard } from '../../fixtures/cards';
 
 let backend: Backend;
-let cleanup: () => void;
 beforeEach(() => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  backend = createBackend({
-    databasePath: join(t.dir, 'k.db'),
-    mode: 'web',
-    version: 'test',
-    actor: 'desk-1',
-  });
-});
-afterEach(() => {
-  backend.close();
-  cleanup();
+  const register = openTempRegister();
+  backend = register.backend;
+  return register.close;
 });
 
 const ctx = () => backend.services;

@@ -1,29 +1,19 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/app/backend';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/app/backend';
+import { openTempRegister } from '../support/temp-register';
 import { verifyAudit } from '../../../electron/services/audit-verify';
-import { renameOrganisation } from '../../../electron/services/organisations';
+import { ensureOrganisation, renameOrganisation } from '../../../electron/services/organisations';
 import type { MonthlyReportStatus } from '../../../shared/ipc/report';
-import { ORG, tempDir, validCard } from '../../fixtures/cards';
+import { ORG, validCard } from '../../fixtures/cards';
 
 let backend: Backend;
-let cleanup: () => void;
 beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  backend = createBackend({
-    databasePath: join(t.dir, 'k.db'),
-    mode: 'web',
-    version: 'test',
-    actor: 'desk-1',
-  });
+  const register = openTempRegister();
+  backend = register.backend;
   // An organisation whose name came in garbled (an old import, a mistyped name).
   const r = await invoke('cards:register', validCard({ organisationName: 'Region V?stra G?taland' }));
   if (!r.ok) throw new Error(JSON.stringify(r.error));
-});
-afterEach(() => {
-  backend.close();
-  cleanup();
+  return register.close;
 });
 
 const invoke = (channel: Parameters<Backend['router']['invoke']>[0], input: unknown) =>
@@ -107,5 +97,45 @@ describe('renaming an organisation', () => {
     });
     expect(backend.services.audit.count()).toBe(auditBefore);
     expect(backend.services.organisations.get(ORG)?.name).toBe('Region V?stra G?taland');
+  });
+});
+
+describe('ensureOrganisation: the one place an organisation is created', () => {
+  const OTHER = 'SE5565594230-C3D4';
+  it('creates an unknown organisation with its audit entry, in the caller’s transaction', () => {
+    const ctx = backend.services;
+    const created = ctx.transaction(() =>
+      ensureOrganisation(ctx, { hsaId: OTHER, name: 'Vårdbolaget' }, 1_000, 'organisation.import'),
+    );
+    expect(created).toEqual({ hsaId: OTHER, name: 'Vårdbolaget' });
+    expect(ctx.organisations.get(OTHER)).toEqual(created);
+    expect(
+      ctx.audit.listFor('organisation', OTHER).map((r) => [r.action, r.actor, r.at, r.after_json]),
+    ).toEqual([['organisation.import', 'desk-1', 1_000, JSON.stringify(created)]]);
+    expect(verifyAudit(ctx).ok).toBe(true);
+  });
+
+  it('returns a known organisation as it is: no new name, no audit entry', () => {
+    const ctx = backend.services;
+    const entries = ctx.audit.count();
+    const known = ctx.organisations.get(ORG)!;
+    const got = ctx.transaction(() =>
+      ensureOrganisation(ctx, { hsaId: ORG, name: 'Ett annat namn' }, 2_000, 'organisation.create'),
+    );
+    expect(got).toEqual(known);
+    expect(ctx.organisations.get(ORG)).toEqual(known);
+    expect(ctx.audit.count()).toBe(entries);
+  });
+
+  it('writes nothing when the transaction is rolled back', () => {
+    const ctx = backend.services;
+    expect(() =>
+      ctx.transaction(() => {
+        ensureOrganisation(ctx, { hsaId: OTHER, name: 'Vårdbolaget' }, 1_000, 'organisation.create');
+        throw new Error('later step failed');
+      }),
+    ).toThrow('later step failed');
+    expect(ctx.organisations.get(OTHER)).toBeUndefined();
+    expect(ctx.audit.listFor('organisation', OTHER)).toEqual([]);
   });
 });
