@@ -1,16 +1,21 @@
 import { rulesTextsEn } from '../features/decisions/texts';
-import { followUpTextsEn } from '../features/report/texts';
+import { reportTextsEn } from '../features/report/texts';
+import { reviewTextsEn } from '../features/review/texts';
+import { lifecycleTextsEn } from '../features/lifecycle/texts';
+import { auditTextsEn } from '../features/audit/texts';
 import { importSourceTextsEn } from '../features/import/texts';
 import { organisationTextsEn } from '../features/organisations/texts';
 import { hubTextsEn } from '../features/hub/texts';
 import type { sv } from './sv';
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+import type { Texts } from './texts';
 
 /** English texts of the UI; the shape must match the Swedish default exactly. */
 export const en: Texts<typeof sv> = {
   ...rulesTextsEn,
-  ...followUpTextsEn,
+  ...reportTextsEn,
+  ...reviewTextsEn,
+  ...lifecycleTextsEn,
+  ...auditTextsEn,
   ...importSourceTextsEn,
   ...organisationTextsEn,
   ...hubTextsEn,

@@ -1,5 +1,8 @@
 import { rulesTextsSv } from '../features/decisions/texts';
-import { followUpTextsSv } from '../features/report/texts';
+import { reportTextsSv } from '../features/report/texts';
+import { reviewTextsSv } from '../features/review/texts';
+import { lifecycleTextsSv } from '../features/lifecycle/texts';
+import { auditTextsSv } from '../features/audit/texts';
 import { importSourceTextsSv } from '../features/import/texts';
 import { organisationTextsSv } from '../features/organisations/texts';
 import { hubTextsSv } from '../features/hub/texts';
@@ -10,7 +13,10 @@ import { hubTextsSv } from '../features/hub/texts';
  */
 export const sv = {
   ...rulesTextsSv,
-  ...followUpTextsSv,
+  ...reportTextsSv,
+  ...reviewTextsSv,
+  ...lifecycleTextsSv,
+  ...auditTextsSv,
   ...importSourceTextsSv,
   ...organisationTextsSv,
   ...hubTextsSv,

@@ -1,3 +1,5 @@
+import type { Texts } from '../../i18n/texts';
+
 /**
  * Swedish and English texts of the rules UI (live verdict, banner, Beslut, Inställningar,
  * first-run setup). Spread into `ui` by renderer/i18n/sv.ts and en.ts under their own
@@ -122,8 +124,6 @@ export const rulesTextsSv = {
     errorTitle: 'Uppgifterna sparades inte',
   },
 } as const;
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 export const rulesTextsEn: Texts<typeof rulesTextsSv> = {
   verdict: {

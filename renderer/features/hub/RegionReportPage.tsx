@@ -1,110 +1,20 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Menu,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconChevronDown,
-  IconCircleCheck,
-  IconClockHour4,
-  IconDownload,
-  IconFileSpreadsheet,
-  IconFileText,
-  IconJson,
-} from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { RegionReportStatus, StationCoverage } from '../../../shared/ipc/hub';
+import type { RegionReportStatus } from '../../../shared/ipc/hub';
 import type { IpcResult } from '../../../shared/ipc/result';
-import type { ReportFileFormat } from '../../../shared/report/monthly-schema';
 import { PageHeader } from '../../components/PageHeader';
-import { useApi } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
-import { formatIsoLocal, listRecentMonths } from '../../lib/time';
+import { formatIsoLocal } from '../../lib/time';
 import { useCardsChanged } from '../lifecycle/cards-changed';
-import { toActionErrors } from '../lifecycle/field-messages';
+import { MonthReportCards } from '../report/MonthReportCards';
+import { ExportOutcomeAlert, ReportControls, ReportLoadState } from '../report/ReportControls';
 import { ReportChangesAlert } from '../report/ReportChangesAlert';
-import { OrganisationTable, ReasonsTable } from '../report/ReportTables';
+import { useReportExport, useReportMonths } from '../report/use-report-state';
+import { CoverageTable } from './CoverageTable';
 import { ScopeBar, type Scope } from './ScopeControl';
 
-const FORMATS: { format: ReportFileFormat; icon: typeof IconJson }[] = [
-  { format: 'xlsx', icon: IconFileSpreadsheet },
-  { format: 'csv', icon: IconFileText },
-  { format: 'json', icon: IconJson },
-];
-
 type Loaded = { month: string; status: RegionReportStatus | null };
-type Outcome = { ok: true; files: string[] } | { ok: false; message: string };
-
-/** Each station's last push, and whether its cards of the month are in. */
-function CoverageTable({ status }: { status: RegionReportStatus }) {
-  const { t } = useTranslation('ui');
-  const badge = (station: StationCoverage) => {
-    if (!status.monthEnded)
-      return (
-        <Badge variant="light" color="gray" radius="sm" tt="none" leftSection={<IconClockHour4 size={12} />}>
-          {t('hub.report.monthOpen')}
-        </Badge>
-      );
-    return station.pushedAfterMonthEnd ? (
-      <Badge variant="light" color="teal" radius="sm" tt="none" leftSection={<IconCircleCheck size={12} />}>
-        {t('hub.report.complete')}
-      </Badge>
-    ) : (
-      <Badge
-        variant="light"
-        color="orange"
-        radius="sm"
-        tt="none"
-        leftSection={<IconAlertTriangle size={12} />}
-      >
-        {t('hub.report.incomplete')}
-      </Badge>
-    );
-  };
-  return (
-    <Table verticalSpacing={6} aria-label={t('hub.report.coverage')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('hub.report.station')}</Table.Th>
-          <Table.Th>{t('hub.report.lastPush')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {status.coverage.map((station) => (
-          <Table.Tr key={station.id} data-station={station.id}>
-            <Table.Td>
-              <Text size="sm" fw={500} span>
-                {station.name}
-              </Text>
-              {station.own && (
-                <Text size="sm" c="dimmed" span>
-                  {' '}
-                  ({t('hub.report.own')})
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>
-              {station.lastPush ? formatIsoLocal(station.lastPush) : t('hub.report.neverPushed')}
-            </Table.Td>
-            <Table.Td>{badge(station)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /** Props of {@link RegionReportPage}. */
 export interface RegionReportPageProps {
@@ -121,13 +31,7 @@ export interface RegionReportPageProps {
  */
 export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
   const { t } = useTranslation('ui');
-  const { t: tc } = useTranslation('common');
-  const api = useApi();
-  const [clock] = useState(() => now ?? Date.now());
-  const months = useMemo(() => listRecentMonths(clock, 37).slice(1), [clock]);
-  const [month, setMonth] = useState(months[0]!);
-  const [exporting, setExporting] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { months, month, setMonth } = useReportMonths(now);
 
   // The month's report stays in view while it is read again after a change.
   const { data: loaded, reload } = useChannel(
@@ -138,24 +42,11 @@ export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
     [month],
   );
   useCardsChanged(reload);
+  const exports = useReportExport('region:export', month, reload);
 
   const current = loaded?.month === month ? loaded : null;
   const status = current?.status ?? null;
   const behind = status?.monthEnded ? status.coverage.filter((s) => !s.pushedAfterMonthEnd) : [];
-
-  const exportAs = async (format: ReportFileFormat) => {
-    setExporting(true);
-    setOutcome(null);
-    const result = await api['region:export']({ month, format });
-    setExporting(false);
-    if (!result.ok) {
-      setOutcome({ ok: false, message: toActionErrors(result.error, tc).general.join(' ') });
-      return;
-    }
-    if ('cancelled' in result.value) return;
-    setOutcome({ ok: true, files: result.value.files });
-    reload();
-  };
 
   return (
     <Stack gap="lg">
@@ -164,79 +55,21 @@ export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
         title={t('hub.report.title')}
         description={t('hub.report.intro')}
         right={
-          <Group gap="sm" wrap="nowrap" align="flex-end">
-            <Select
-              label={t('report.month')}
-              data={months}
-              value={month}
-              onChange={(value) => {
-                if (value) {
-                  setMonth(value);
-                  setOutcome(null);
-                }
-              }}
-              allowDeselect={false}
-              w={130}
-              maxDropdownHeight={280}
-            />
-            <Menu position="bottom-end" shadow="md" withinPortal>
-              <Menu.Target>
-                <Button
-                  leftSection={<IconDownload size={16} />}
-                  rightSection={<IconChevronDown size={14} />}
-                  loading={exporting}
-                  disabled={!status}
-                >
-                  {t('report.export')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                {FORMATS.map(({ format, icon: Icon }) => (
-                  <Menu.Item
-                    key={format}
-                    leftSection={<Icon size={16} />}
-                    onClick={() => void exportAs(format)}
-                  >
-                    {t(`report.exportAs.${format}`)}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-          </Group>
+          <ReportControls
+            months={months}
+            month={month}
+            onMonth={(value) => {
+              setMonth(value);
+              exports.clearOutcome();
+            }}
+            exporting={exports.exporting}
+            canExport={status !== null}
+            onExport={(format) => void exports.exportAs(format)}
+          />
         }
       />
-      {outcome?.ok === true && (
-        <Alert
-          color="green"
-          variant="light"
-          title={t('report.exported')}
-          withCloseButton
-          onClose={() => setOutcome(null)}
-        >
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
-            {t('report.exportedFiles', { files: outcome.files.join(', ') })}
-          </Text>
-        </Alert>
-      )}
-      {outcome?.ok === false && (
-        <Alert
-          color="red"
-          variant="light"
-          title={t('report.exportFailed')}
-          withCloseButton
-          onClose={() => setOutcome(null)}
-        >
-          {outcome.message}
-        </Alert>
-      )}
-      {!current && <Loader size="sm" aria-label={t('report.loading')} />}
-      {current && !status && (
-        <Alert color="red" variant="light" title={t('report.loadError')}>
-          <Button size="xs" variant="light" color="red" onClick={reload}>
-            {t('report.retry')}
-          </Button>
-        </Alert>
-      )}
+      <ExportOutcomeAlert outcome={exports.outcome} onClose={exports.clearOutcome} />
+      <ReportLoadState read={current !== null} failed={current !== null && !status} onRetry={reload} />
       {status && !status.lastPullAt && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />}>
           {t('hub.report.notSynced')}
@@ -274,42 +107,7 @@ export function RegionReportPage({ onScope, now }: RegionReportPageProps) {
             </Text>
             <CoverageTable status={status} />
           </Card>
-          <Card
-            withBorder
-            radius="md"
-            padding="lg"
-            component="section"
-            aria-label={t('report.organisations')}
-          >
-            <Group justify="space-between" mb="sm" wrap="wrap">
-              <Stack gap={2}>
-                <Title order={2} size="h4">
-                  {t('report.organisations')}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {t('report.period', {
-                    start: formatIsoLocal(status.report.periodStart),
-                    end: formatIsoLocal(status.report.periodEnd),
-                  })}
-                </Text>
-              </Stack>
-              <Badge variant="light" color={status.reported ? (status.changes ? 'yellow' : 'green') : 'gray'}>
-                {status.reported
-                  ? t('report.reportedAt', { time: formatIsoLocal(status.reported.exportedAt) })
-                  : t('report.notReported')}
-              </Badge>
-            </Group>
-            <OrganisationTable report={status.report} />
-          </Card>
-          <Card withBorder radius="md" padding="lg" component="section" aria-label={t('report.reasons')}>
-            <Title order={2} size="h4">
-              {t('report.reasons')}
-            </Title>
-            <Text size="sm" c="dimmed" mb="sm">
-              {t('report.reasonsHint')}
-            </Text>
-            <ReasonsTable report={status.report} />
-          </Card>
+          <MonthReportCards status={status} />
         </>
       )}
     </Stack>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCardStatus } from '../../renderer/lib/card-status';
-import { parseHash, routeHash } from '../../renderer/lib/hash-route';
-import { listRecentMonths } from '../../renderer/lib/time';
+import { deriveCardStatus } from '../../../renderer/lib/card-status';
+import { parseHash, routeHash } from '../../../renderer/lib/hash-route';
+import { listRecentMonths } from '../../../renderer/lib/time';
 
 const NOW = Date.parse('2026-02-15T12:00:00Z');
 const base = { voidedAt: null, endedAt: null, endReason: null, expiresAt: '2026-02-20T10:00:00+01:00' };

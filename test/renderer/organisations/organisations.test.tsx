@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SettingsPage } from '../../renderer/features/settings/SettingsPage';
-import { ORG, validCard } from '../fixtures/cards';
-import { startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { SettingsPage } from '../../../renderer/features/settings/SettingsPage';
+import { ORG, validCard } from '../../fixtures/cards';
+import { startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 // The page reads settings, desk and organisations before it shows the list: on a busy
 // machine that takes longer than Testing Library's default second.

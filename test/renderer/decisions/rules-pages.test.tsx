@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DecisionsPage } from '../../renderer/features/decisions/DecisionsPage';
-import { SettingsPage } from '../../renderer/features/settings/SettingsPage';
-import { SetupModal } from '../../renderer/features/setup/SetupModal';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { DecisionsPage } from '../../../renderer/features/decisions/DecisionsPage';
+import { SettingsPage } from '../../../renderer/features/settings/SettingsPage';
+import { SetupModal } from '../../../renderer/features/setup/SetupModal';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CardDrawer } from '../../renderer/features/register/CardDrawer';
-import { ReportPage } from '../../renderer/features/report/ReportPage';
-import { ReviewPage } from '../../renderer/features/review/ReviewPage';
-import { ExtendCardModal } from '../../renderer/features/lifecycle/ExtendCardModal';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { CardDrawer } from '../../../renderer/features/register/CardDrawer';
+import { ReportPage } from '../../../renderer/features/report/ReportPage';
+import { ReviewPage } from '../../../renderer/features/review/ReviewPage';
+import { ExtendCardModal } from '../../../renderer/features/lifecycle/ExtendCardModal';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

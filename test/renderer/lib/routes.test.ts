@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash } from '../../renderer/lib/routes';
+import { parseHash } from '../../../renderer/lib/routes';
 
 // The sibling of issue 13 item 6 in the page itself: a malformed percent-encoding in the
 // address must not throw out of the router and leave a blank window.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { KortliggarenBridge } from '../../shared/ipc/bridge';
-import { createBridgeTransport, createHttpTransport, toEnvelope } from '../../renderer/ipc/client';
+import type { KortliggarenBridge } from '../../../shared/ipc/bridge';
+import { createBridgeTransport, createHttpTransport, toEnvelope } from '../../../renderer/ipc/client';
 
 function jsonResponse(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });

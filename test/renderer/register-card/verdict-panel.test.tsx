@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegisterCardPage } from '../../renderer/features/register-card/RegisterCardPage';
-import { startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { RegisterCardPage } from '../../../renderer/features/register-card/RegisterCardPage';
+import { startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

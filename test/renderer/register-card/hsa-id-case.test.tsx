@@ -1,9 +1,9 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RegisterCardPage } from '../../renderer/features/register-card/RegisterCardPage';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { RegisterCardPage } from '../../../renderer/features/register-card/RegisterCardPage';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 // SPEC §3: an organisation's HSA-id typed in lower case is the organisation the register
 // knows, so the form does not ask for a new organisation's name.

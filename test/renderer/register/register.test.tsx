@@ -2,12 +2,12 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RegisterPage } from '../../renderer/features/register/RegisterPage';
-import { ROW_HEIGHT } from '../../renderer/features/register/RegisterTable';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
-import { startupCalls } from '../../renderer/startup-calls';
-import { sendEarlyCalls, withEarlyCalls } from '../../renderer/ipc/early-calls';
+import { RegisterPage } from '../../../renderer/features/register/RegisterPage';
+import { ROW_HEIGHT } from '../../../renderer/features/register/RegisterTable';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
+import { startupCalls } from '../../../renderer/startup-calls';
+import { sendEarlyCalls, withEarlyCalls } from '../../../renderer/ipc/early-calls';
 
 let t: TestBackend;
 beforeEach(() => {

@@ -1,11 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RegisterCardPage } from '../../renderer/features/register-card/RegisterCardPage';
-import { CardDetails } from '../../renderer/features/register/CardDetails';
-import type { CardRecord } from '../../shared/domain/card';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { RegisterCardPage } from '../../../renderer/features/register-card/RegisterCardPage';
+import { CardDetails } from '../../../renderer/features/register/CardDetails';
+import type { CardRecord } from '../../../shared/domain/card';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
 import { useTranslation } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CardListRow } from '../../shared/ipc/contract';
-import { REGISTER_COLUMNS, registerLayout } from '../../renderer/features/register/register-columns';
-import { formatCardNumber } from '../../renderer/lib/card-number';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import type { CardListRow } from '../../../shared/ipc/contract';
+import { REGISTER_COLUMNS, registerLayout } from '../../../renderer/features/register/register-columns';
+import { formatCardNumber } from '../../../renderer/lib/card-number';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

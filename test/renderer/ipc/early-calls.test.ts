@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../shared/ipc/api';
-import type { IpcResult } from '../../shared/ipc/result';
+import { createApi } from '../../../shared/ipc/api';
+import type { IpcResult } from '../../../shared/ipc/result';
 import {
   EARLY_CALL_TTL_MS,
   sendEarlyCalls,
   takeArrivedEarly,
   withEarlyCalls,
-} from '../../renderer/ipc/early-calls';
-import { startupCalls } from '../../renderer/startup-calls';
+} from '../../../renderer/ipc/early-calls';
+import { startupCalls } from '../../../renderer/startup-calls';
 
 function countingApi() {
   const sent: { channel: string; input: unknown }[] = [];

@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RegisterCardPage } from '../../renderer/features/register-card/RegisterCardPage';
-import { STORAGE_KEYS } from '../../renderer/lib/storage';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { RegisterCardPage } from '../../../renderer/features/register-card/RegisterCardPage';
+import { STORAGE_KEYS } from '../../../renderer/lib/storage';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RegisterCardPage } from '../../renderer/features/register-card/RegisterCardPage';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { RegisterCardPage } from '../../../renderer/features/register-card/RegisterCardPage';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 // Issue 13 item 5: while another process holds the register's write lock for longer than
 // the wait, the form says the register is busy — and the card stays in the form.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createUiI18n } from '../../renderer/i18n';
-import { placeFieldErrors } from '../../renderer/features/register-card/field-errors';
+import { createUiI18n } from '../../../renderer/i18n';
+import { placeFieldErrors } from '../../../renderer/features/register-card/field-errors';
 import {
   applyChange,
   createInitialValues,
   type CardFormValues,
-} from '../../renderer/features/register-card/form-state';
-import { buildCardInput } from '../../renderer/features/register-card/to-card-input';
+} from '../../../renderer/features/register-card/form-state';
+import { buildCardInput } from '../../../renderer/features/register-card/to-card-input';
 
 const NOW = Date.parse('2026-02-11T18:40:20Z'); // 19:40 in Stockholm
 

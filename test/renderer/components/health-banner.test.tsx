@@ -1,12 +1,12 @@
 import { screen } from '@testing-library/react';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createBackend } from '../../electron/app/backend';
-import { auditHeadPath } from '../../electron/db/audit-head';
-import { HealthBanner } from '../../renderer/components/HealthBanner';
-import { createApi } from '../../shared/ipc/api';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { createBackend } from '../../../electron/app/backend';
+import { auditHeadPath } from '../../../electron/db/audit-head';
+import { HealthBanner } from '../../../renderer/components/HealthBanner';
+import { createApi } from '../../../shared/ipc/api';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 // Issue 13 item 12: when the register is behind the audit head recorded beside it, the
 // desk is told at start, in Swedish, what it means and what to do.

@@ -5,14 +5,14 @@ import {
   matchHeader,
   missingRequired,
   normaliseHeader,
-} from '../../renderer/features/import/column-matching';
-import { toImportRows } from '../../renderer/features/import/to-import-rows';
-import { excelDateText, cellText } from '../../renderer/features/import/parse-file';
+} from '../../../renderer/features/import/column-matching';
+import { toImportRows } from '../../../renderer/features/import/to-import-rows';
+import { excelDateText, cellText } from '../../../renderer/features/import/parse-file';
 import {
   extendedElsewhere,
   previewChunks,
   type WizardRow,
-} from '../../renderer/features/import/import-preview';
+} from '../../../renderer/features/import/import-preview';
 
 describe('column matching', () => {
   it('ignores case, accents, spaces and punctuation', () => {

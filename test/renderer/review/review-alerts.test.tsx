@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApi } from '../../shared/ipc/api';
-import { ReviewNavBadge } from '../../renderer/features/review/ReviewNavBadge';
-import { useExpiryNotification } from '../../renderer/features/review/use-expiry-notification';
-import { makeCard, startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { createApi } from '../../../shared/ipc/api';
+import { ReviewNavBadge } from '../../../renderer/features/review/ReviewNavBadge';
+import { useExpiryNotification } from '../../../renderer/features/review/use-expiry-notification';
+import { makeCard, startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {

@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportPage } from '../../renderer/features/import/ImportPage';
-import { startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { ImportPage } from '../../../renderer/features/import/ImportPage';
+import { startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 // The files desks really have: Swedish Excel's semicolon CSV (Windows-1252), a workbook
 // whose card numbers are number cells, and a log with a title above its headers.

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportPage } from '../../renderer/features/import/ImportPage';
-import { startTestBackend, type TestBackend } from './support/backend';
-import { renderWithApp } from './support/render';
+import { ImportPage } from '../../../renderer/features/import/ImportPage';
+import { startTestBackend, type TestBackend } from '../support/backend';
+import { renderWithApp } from '../support/render';
 
 let t: TestBackend;
 beforeEach(() => {
