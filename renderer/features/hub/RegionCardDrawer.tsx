@@ -1,13 +1,15 @@
-import { Alert, Badge, DataList, Drawer, Group, List, Loader, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { Alert, Badge, Button, DataList, Drawer, Group, List, Loader, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCalendarPlus, IconLock } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CardRecord } from '../../../shared/domain/card';
 import type { RegionCardDetail, RegionCardRow } from '../../../shared/ipc/hub';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { useChannel } from '../../ipc/use-channel';
 import { deriveCardStatus, STATUS_COLORS } from '../../lib/card-status';
 import { formatCardNumber } from '../../lib/card-number';
 import { formatIsoLocal } from '../../lib/time';
+import { ExtendCardModal } from '../lifecycle/ExtendCardModal';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,19 +25,22 @@ export interface RegionCardDrawerProps {
   /** Another station's card as the list has it; null closes the drawer. */
   row: RegionCardRow | null;
   onClose: () => void;
+  /** After this desk extended the card: the new registration, its own. */
+  onExtended?: (extension: CardRecord) => void;
 }
 
 type Loaded = { id: string; detail: RegionCardDetail | null };
 
 /**
  * Another station's card, read-only (SPEC §8): every field that travelled with its events,
- * its station, its latest event and its findings over the region. No lifecycle actions —
- * only the station that registered it may change it — and no holder name, note or ID
- * administrators, which never leave that station.
+ * its station, its latest event and its findings over the region, and no holder name, note
+ * or ID administrators, which never leave that station. Only that station may change it;
+ * this desk may extend it (a new card of its own, SPEC §8) while it has not ended.
  */
-export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
+export function RegionCardDrawer({ row, onClose, onExtended }: RegionCardDrawerProps) {
   const { t } = useTranslation('ui');
   const [now] = useState(() => Date.now());
+  const [extending, setExtending] = useState<string | null>(null);
   const id = row?.id ?? null;
 
   const { data: loaded } = useChannel(
@@ -101,6 +106,19 @@ export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
           <Alert color="blue" variant="light" icon={<IconLock />}>
             {t('hub.card.readOnly', { station })}
           </Alert>
+          {card.endedAt === null && (
+            <Group>
+              <Button
+                size="xs"
+                variant="light"
+                color="teal"
+                leftSection={<IconCalendarPlus size={16} />}
+                onClick={() => setExtending(card.id)}
+              >
+                {t('hub.card.extend')}
+              </Button>
+            </Group>
+          )}
           {card.findingMessages.length > 0 && (
             <Alert
               color={card.findingMessages.some((f) => f.severity === 'violation') ? 'red' : 'yellow'}
@@ -164,6 +182,15 @@ export function RegionCardDrawer({ row, onClose }: RegionCardDrawerProps) {
           </DataList>
         </Stack>
       )}
+      <ExtendCardModal
+        cardId={extending}
+        source="region"
+        onClose={() => setExtending(null)}
+        onDone={(extension) => {
+          setExtending(null);
+          onExtended?.(extension);
+        }}
+      />
     </Drawer>
   );
 }

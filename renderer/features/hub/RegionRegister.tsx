@@ -298,7 +298,7 @@ export function RegionRegister({ onOpenOwnCard }: RegionRegisterProps) {
           {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} size="sm" />}
         </Group>
       )}
-      <RegionCardDrawer row={opened} onClose={() => setOpened(null)} />
+      <RegionCardDrawer row={opened} onClose={() => setOpened(null)} onExtended={() => setOpened(null)} />
     </Stack>
   );
 }

@@ -83,6 +83,7 @@ export const hubTextsSv = {
       title: 'Kort {{cardNumber}} — {{station}}',
       readOnly:
         'Kortet registrerades på kortstationen {{station}} och kan bara ändras där. Korthållarens namn, anteckningen och ID-administratörerna finns bara hos {{station}}.',
+      extend: 'Förläng här',
       lastEvent: 'Senaste händelse',
       station: 'Kortstation',
       event: {
@@ -200,6 +201,7 @@ export const hubTextsEn: typeof hubTextsSv = {
       title: 'Card {{cardNumber}} — {{station}}',
       readOnly:
         "The card was registered at station {{station}} and can only be changed there. The holder's name, the note and the ID administrators are kept at {{station}} only.",
+      extend: 'Extend here',
       lastEvent: 'Latest event',
       station: 'Card station',
       event: {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
 import { LocalDateTimeInput } from '../register-card/LocalDateTimeInput';
 import { ExtendViolation } from './ExtendViolation';
-import { useExtendCard } from './use-extend-card';
+import { useExtendCard, type ExtendSource } from './use-extend-card';
 
 /** Props of {@link ExtendCardModal}. */
 export interface ExtendCardModalProps {
@@ -11,15 +11,19 @@ export interface ExtendCardModalProps {
   cardId: string | null;
   onClose: () => void;
   onDone: (extension: CardRecord) => void;
+  /** `region`: another station's card, from the region view (default: this desk's own). */
+  source?: ExtendSource;
 }
 
 /**
  * Extends a card: a new registration for the same card and holder. The rules check it
  * like a new card, so a violation asks for a justification exactly as the form does.
+ * Another station's card becomes a new card of this desk; its holder's name is asked for,
+ * and the card itself stays the other station's to end.
  */
-export function ExtendCardModal({ cardId, onClose, onDone }: ExtendCardModalProps) {
+export function ExtendCardModal({ cardId, onClose, onDone, source = 'own' }: ExtendCardModalProps) {
   const { t } = useTranslation('ui');
-  const { card, draft, errors, violations, busy, change, submit } = useExtendCard(cardId, onDone);
+  const { card, draft, errors, violations, busy, change, submit } = useExtendCard(cardId, onDone, source);
 
   return (
     <Modal
@@ -32,8 +36,20 @@ export function ExtendCardModal({ cardId, onClose, onDone }: ExtendCardModalProp
       {draft && card && (
         <Stack gap="md">
           <Text size="sm" c="dimmed">
-            {t('lifecycle.extendIntro')}
+            {t(source === 'region' ? 'lifecycle.extendOtherIntro' : 'lifecycle.extendIntro')}
           </Text>
+          {source === 'region' && (
+            <TextInput
+              id="extend-holderName"
+              label={t('lifecycle.holderName')}
+              description={t('lifecycle.holderNameHint')}
+              required
+              data-autofocus
+              value={draft.holderName}
+              onChange={(event) => change({ holderName: event.currentTarget.value })}
+              error={errors.fields.holderName}
+            />
+          )}
           <Group grow align="flex-start">
             <LocalDateTimeInput
               id="extend-issuedAt"

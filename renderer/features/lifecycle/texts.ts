@@ -27,6 +27,10 @@ export const lifecycleTextsSv = {
     extendTitle: 'Förläng kortet',
     extendIntro:
       'En ny registrering för samma kort och korthållare. Den nuvarande avslutas som förlängd när den nya börjar.',
+    extendOtherIntro:
+      'Kortet registrerades på en annan kortstation. Förlängningen blir en ny registrering här för samma kort och korthållare; det andra kortet avslutas bara av sin egen kortstation.',
+    holderName: 'Korthållarens namn',
+    holderNameHint: 'Namnet följer inte med från den andra kortstationen.',
     issuedAt: 'Ny giltighet från',
     expiresAt: 'Ny giltighet till',
     expiresHint: 'Nivå 2: högst två veckor.',
@@ -80,6 +84,10 @@ export const lifecycleTextsEn: typeof lifecycleTextsSv = {
     extendTitle: 'Extend the card',
     extendIntro:
       'A new registration for the same card and holder. The current one ends as extended when the new one starts.',
+    extendOtherIntro:
+      'The card was registered at another station. The extension becomes a new registration here for the same card and holder; the other card is ended only by its own station.',
+    holderName: "Holder's name",
+    holderNameHint: 'The name does not travel from the other station.',
     issuedAt: 'New validity from',
     expiresAt: 'New validity until',
     expiresHint: 'Level 2: at most two weeks.',

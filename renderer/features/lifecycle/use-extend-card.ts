@@ -17,6 +17,8 @@ import { NO_ACTION_ERRORS, toActionErrors, type ActionErrors } from './field-mes
 
 /** The extension as the dialog edits it (times as local YYYY-MM-DD HH:mm). */
 export interface ExtensionDraft {
+  /** Only for another station's card, whose holder's name stayed there (SPEC §8). */
+  holderName: string;
   issuedAt: string;
   expiresAt: string;
   administrator1: string;
@@ -26,6 +28,7 @@ export interface ExtensionDraft {
 
 /** Back-end fields and the inputs that show their errors. */
 const SHOWN: Record<string, string> = {
+  holderName: 'holderName',
   issuedAt: 'issuedAt',
   expiresAt: 'expiresAt',
   issuedBy: 'administrator1',
@@ -34,16 +37,34 @@ const SHOWN: Record<string, string> = {
   violationJustification: 'violationJustification',
 };
 
+/** What the dialog needs of the card it extends: this desk's own, or another station's. */
+export type ExtendTarget = Pick<
+  CardRecord,
+  | 'id'
+  | 'assuranceLevel'
+  | 'cardNumber'
+  | 'holderHsaId'
+  | 'holderIdType'
+  | 'unplannedPersonnel'
+  | 'issuedAt'
+  | 'expiresAt'
+  | 'issuedBy'
+>;
+
+/** Where the card to extend is: this desk's register, or the cards pulled from the region. */
+export type ExtendSource = 'own' | 'region';
+
 /**
  * The prefilled extension: from now (never before the card's own issue), for two weeks on
  * level 2 or the card's own length on level 3, by the same ID administrators.
  */
-export function extensionDefaults(card: CardRecord, now: number): ExtensionDraft {
+export function extensionDefaults(card: ExtendTarget, now: number): ExtensionDraft {
   const issued = Math.max(nowToMinute(now), parseInstant(card.issuedAt) ?? 0);
   const previousLength = (parseInstant(card.expiresAt) ?? 0) - (parseInstant(card.issuedAt) ?? 0);
   const expires =
     card.assuranceLevel === 2 ? addLocalDays(issued, 14) : issued + Math.max(previousLength, 60_000);
   return {
+    holderName: '',
     issuedAt: formatLocal(issued),
     expiresAt: formatLocal(expires),
     administrator1: card.issuedBy[0] ?? '',
@@ -55,8 +76,14 @@ export function extensionDefaults(card: CardRecord, now: number): ExtensionDraft
 /**
  * Everything the extend dialog does: reads the card, prefills the extension, and saves it;
  * a refusal for a rule breach fetches the breaches so the justification can be asked for.
+ * Another station's card (`source` region) has no issuers or holder name here: the ID
+ * administrators start empty and the holder's name is asked for.
  */
-export function useExtendCard(cardId: string | null, onDone: (extension: CardRecord) => void) {
+export function useExtendCard(
+  cardId: string | null,
+  onDone: (extension: CardRecord) => void,
+  source: ExtendSource = 'own',
+) {
   const { t } = useTranslation('ui');
   const { t: tc } = useTranslation('common');
   const api = useApi();
@@ -73,9 +100,18 @@ export function useExtendCard(cardId: string | null, onDone: (extension: CardRec
     setErrors(NO_ACTION_ERRORS);
     setViolations(null);
   }
-  const loaded = useChannel(cardId ? (api) => api['cards:get']({ id: cardId }) : null, [cardId], {
-    onData: (value) => setDraft(extensionDefaults(value, Date.now())),
-  });
+  const loaded = useChannel<ExtendTarget>(
+    cardId
+      ? source === 'own'
+        ? (api) => api['cards:get']({ id: cardId })
+        : async (api) => {
+            const result = await api['region:card']({ id: cardId });
+            return result.ok ? { ok: true, value: { ...result.value, issuedBy: [] } } : result;
+          }
+      : null,
+    [cardId, source],
+    { onData: (value) => setDraft(extensionDefaults(value, Date.now())) },
+  );
   const card = loaded.data && loaded.data.id === cardId ? loaded.data : null;
   const errors =
     cardId !== null && !loaded.loading && loaded.error ? toActionErrors(loaded.error, tc) : actionErrors;
@@ -100,6 +136,7 @@ export function useExtendCard(cardId: string | null, onDone: (extension: CardRec
     setBusy(true);
     const result = await api['cards:extend']({
       id: card.id,
+      ...(source === 'region' ? { holderName: draft.holderName.trim() } : {}),
       issuedAt: formatInstant(issued.epochMs),
       expiresAt: formatInstant(expires.epochMs),
       issuedBy,
@@ -133,7 +170,7 @@ export function useExtendCard(cardId: string | null, onDone: (extension: CardRec
     onDone(result.value);
   };
 
-  return { card, draft, errors, violations, busy, change, submit };
+  return { card, draft, errors, violations, busy, change, submit, source };
 }
 
 /** What {@link useExtendCard} gives the dialog. */

@@ -119,7 +119,11 @@ describe('after joining', () => {
         SLOW,
       ),
     ).toBeInTheDocument();
-    expect(within(drawer).queryByRole('button', { name: /Avsluta|Förläng|Makulera|Rätta/ })).toBeNull();
+    // Only the station that registered it changes it; this desk may only extend it here.
+    expect(
+      within(drawer).queryByRole('button', { name: /Avsluta|Återlämna|Spärra|Makulera|Rätta/ }),
+    ).toBeNull();
+    expect(within(drawer).getByRole('button', { name: 'Förläng här' })).toBeInTheDocument();
     expect(within(drawer).queryByText(OTHER_NAME)).toBeNull();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
@@ -174,5 +178,44 @@ describe('after joining', () => {
     expect(link.getAttribute('aria-label')).toContain('går inte att nå just nu');
     expect(state).toHaveAttribute('data-sync-state', 'retrying');
     await hubs.server.restart();
+  });
+
+  it("extends the other station's card here: the holder's name asked for, then a card of this station", async () => {
+    const user = userEvent.setup({ delay: null });
+    renderWithApp(<Page which="register" />, t.api);
+    await user.click(await screen.findByText('Hela regionen', {}, SLOW));
+    const table = await screen.findByRole('table', { name: 'Regionens reservkort' }, SLOW);
+    const number = 'Visa kortet 9752 2000 0000 0000 009';
+    await user.click(await within(table).findByRole('row', { name: number }, SLOW));
+    const drawer = await screen.findByRole('dialog', { name: 'Kort 9752 2000 0000 0000 009 — Skövde' }, SLOW);
+    await user.click(await within(drawer).findByRole('button', { name: 'Förläng här' }, SLOW));
+
+    const dialog = await screen.findByRole('dialog', { name: /^Förläng kortet/ }, SLOW);
+    const field = (label: string) => within(dialog).getByRole('textbox', { name: new RegExp(`^${label}`) });
+    await waitFor(() => expect(field('Ny giltighet från')).not.toHaveValue(''), SLOW);
+    expect(
+      within(dialog).getByText(/det andra kortet avslutas bara av sin egen kortstation/),
+    ).toBeInTheDocument();
+    // The other station's ID administrators stayed there: none is prefilled.
+    expect(field('Utfärdat av')).toHaveValue('');
+    // Thursday evening, a week, while Skövde's card is still valid.
+    await user.clear(field('Ny giltighet från'));
+    await user.type(field('Ny giltighet från'), '2026-02-19 19:00');
+    await user.clear(field('Ny giltighet till'));
+    await user.type(field('Ny giltighet till'), '2026-02-26 19:00');
+    await user.type(field('Utfärdat av'), 'Lo Lind');
+    await user.click(within(dialog).getByRole('button', { name: 'Förläng' }));
+    await waitFor(() => expect(field('Korthållarens namn')).toHaveAttribute('aria-invalid', 'true'), SLOW);
+    expect(t.calls.some((c) => c.channel === 'cards:extend')).toBe(true);
+
+    await user.type(field('Korthållarens namn'), 'Sven Skövdesson i Borås');
+    await user.click(within(dialog).getByRole('button', { name: 'Förläng' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
+    // Now the card number twice: Skövde's, and this station's extension with the name given here.
+    await waitFor(() => expect(within(table).getAllByRole('row', { name: number })).toHaveLength(2), SLOW);
+    const mine = within(table)
+      .getAllByRole('row', { name: number })
+      .find((row) => within(row).queryByText('Borås'));
+    expect(mine && within(mine).getByText('Sven Skövdesson i Borås')).toBeInTheDocument();
   });
 });
