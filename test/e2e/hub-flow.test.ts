@@ -202,16 +202,23 @@ describe('the regional hub in the desk app', () => {
     await shot('register-region');
     await expectAccessible('register, whole region');
 
-    // Another station's card is read-only: no lifecycle actions in its drawer.
+    // Another station's card is read-only: no lifecycle actions in its drawer but extending it here.
     await theirs.click();
     const drawer = page.getByRole('dialog', { name: /Kort 9752 2000 0000 0000 101 — Skövde/ });
     await drawer.getByText(/Kortet registrerades på kortstationen Skövde och kan bara ändras där/).waitFor();
     await drawer.getByText('Registrerat', { exact: true }).waitFor();
-    for (const action of ['Avsluta', 'Förläng', 'Makulera', 'Rätta']) {
+    for (const action of ['Avsluta', 'Återlämna', 'Spärra', 'Makulera', 'Rätta']) {
       expect(await drawer.getByRole('button', { name: new RegExp(action) }).count()).toBe(0);
     }
     await shot('register-region-card');
     await expectAccessible("another station's card");
+    await drawer.getByRole('button', { name: 'Förläng här' }).click();
+    const extend = page.getByRole('dialog', { name: /^Förläng kortet/ });
+    await extend.getByRole('textbox', { name: /^Korthållarens namn/ }).waitFor();
+    await shot('region-extend');
+    await expectAccessible("extending another station's card");
+    await extend.getByRole('button', { name: 'Avbryt' }).click();
+    await extend.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeViolations, runAxe, settle } from './a11y-support';
 import { startHarness, type Harness } from './harness';
 import { completeSetup, level3Card, registerCard } from './seed';
 
@@ -30,6 +31,12 @@ afterAll(async () => {
   await h?.close();
 });
 
+async function expectAccessible(where: string): Promise<void> {
+  await settle(h.page);
+  const violations = await runAxe(h.page);
+  expect(violations, describeViolations(where, violations)).toEqual([]);
+}
+
 const count = (key: 'expiring' | 'overdue') => h.page.getByTestId(`count-${key}`).textContent();
 const badge = () => h.page.getByTestId('review-nav-badge').textContent();
 
@@ -48,6 +55,7 @@ describe('card lifecycle and the review page in the browser', () => {
     const extend = page.getByRole('dialog', { name: /Förläng kortet/ });
     await extend.getByLabel('Ny giltighet till', { exact: true }).waitFor();
     await h.screenshot('review-extend-modal');
+    await expectAccessible('the extend dialog');
     await extend.getByRole('button', { name: 'Förläng', exact: true }).click();
     await page.getByText(/Kort 9752200000000000201 är förlängt till/).waitFor();
     await expect.poll(() => count('expiring')).toBe('1');
@@ -63,6 +71,8 @@ describe('card lifecycle and the review page in the browser', () => {
     const drawer = page.getByRole('dialog', { name: 'Kort 9752 2000 0000 0000 202' });
     await drawer.getByRole('button', { name: 'Makulera' }).click();
     const voiding = page.getByRole('dialog', { name: 'Makulera registreringen' });
+    await voiding.getByLabel('Varför makuleras registreringen?').waitFor();
+    await expectAccessible('the void dialog');
     await voiding.getByLabel('Varför makuleras registreringen?').fill('Registrerad på fel korthållare');
     await voiding.getByLabel('Jag förstår att makuleringen inte kan ångras').check();
     await voiding.getByRole('button', { name: 'Makulera', exact: true }).click();

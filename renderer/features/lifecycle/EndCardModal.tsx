@@ -60,7 +60,12 @@ export function EndCardModal({ cardId, reason, onClose, onDone }: EndCardModalPr
   };
 
   return (
-    <Modal opened={reason !== null} onClose={onClose} title={reason ? t(`lifecycle.endTitle.${reason}`) : ''}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('form.dismiss') }}
+      opened={reason !== null}
+      onClose={onClose}
+      title={reason ? t(`lifecycle.endTitle.${reason}`) : ''}
+    >
       {reason && (
         <Stack gap="md">
           <LocalDateTimeInput

@@ -27,6 +27,7 @@ export function ExtendCardModal({ cardId, onClose, onDone, source = 'own' }: Ext
 
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('form.dismiss') }}
       opened={cardId !== null}
       onClose={onClose}
       size="lg"

@@ -46,7 +46,12 @@ export function VoidCardModal({ cardId, opened, onClose, onDone }: VoidCardModal
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('lifecycle.voidTitle')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('form.dismiss') }}
+      opened={opened}
+      onClose={close}
+      title={t('lifecycle.voidTitle')}
+    >
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('lifecycle.voidIntro')}

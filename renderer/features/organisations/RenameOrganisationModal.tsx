@@ -22,7 +22,12 @@ export interface RenameOrganisationModalProps {
 export function RenameOrganisationModal({ organisation, onClose, onRenamed }: RenameOrganisationModalProps) {
   const { t } = useTranslation('ui');
   return (
-    <Modal opened={organisation !== null} onClose={onClose} title={t('organisations.modalTitle')}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('form.dismiss') }}
+      opened={organisation !== null}
+      onClose={onClose}
+      title={t('organisations.modalTitle')}
+    >
       {organisation && (
         // Keyed, so each organisation opens with its own name and no old error.
         <RenameForm
