@@ -215,8 +215,8 @@ describe('the regional hub in the desk app', () => {
     await drawer.getByRole('button', { name: 'Förläng här' }).click();
     const extend = page.getByRole('dialog', { name: /^Förläng kortet/ });
     await extend.getByRole('textbox', { name: /^Korthållarens namn/ }).waitFor();
-    await shot('region-extend');
     await expectAccessible("extending another station's card");
+    await shot('region-extend');
     await extend.getByRole('button', { name: 'Avbryt' }).click();
     await extend.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');

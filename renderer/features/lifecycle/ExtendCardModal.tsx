@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CardRecord } from '../../../shared/domain/card';
+import { formatCardNumber } from '../../lib/card-number';
 import { LocalDateTimeInput } from '../register-card/LocalDateTimeInput';
 import { ExtendViolation } from './ExtendViolation';
 import { useExtendCard, type ExtendSource } from './use-extend-card';
@@ -31,7 +32,11 @@ export function ExtendCardModal({ cardId, onClose, onDone, source = 'own' }: Ext
       opened={cardId !== null}
       onClose={onClose}
       size="lg"
-      title={card ? `${t('lifecycle.extendTitle')} · ${card.cardNumber}` : t('lifecycle.extendTitle')}
+      title={
+        card
+          ? `${t('lifecycle.extendTitle')} · ${formatCardNumber(card.cardNumber)}`
+          : t('lifecycle.extendTitle')
+      }
     >
       {!draft && errors.general.length === 0 && <Loader size="sm" />}
       {draft && card && (
