@@ -85,7 +85,7 @@ export function hubSettings(ctx: ServiceContext, credentials: CredentialStore): 
 export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Handlers, HubChannel> {
   return {
     'hub:settings': () => hubSettings(ctx, hub.credentials),
-    'hub:connect': async ({ url, password }) => {
+    'hub:connect': async ({ url, password, newHub }) => {
       let parsed: URL;
       try {
         parsed = new URL(url.trim());
@@ -102,7 +102,7 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       const port = hub.openPort(stored, secret);
       let pending: number;
       try {
-        pending = (await joinHub(ctx, port, stored)).pending;
+        pending = (await joinHub(ctx, port, stored, { newHub: newHub === true })).pending;
       } catch (error) {
         throw hubFailure(error);
       } finally {
