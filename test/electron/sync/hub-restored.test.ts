@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -445,4 +445,56 @@ describe('a hub restored from a backup and given a new id', () => {
     // The lost events are back: the hub has more than the backup held.
     expect(events.length).toBeGreaterThan(Number(atBackup[0]!.n));
   }, 240_000);
+
+  it('a register whose events differ from the restored hub’s stops at the push, and one behind it is refused; nothing is overwritten', async () => {
+    const hub = await hubs.newHub();
+    const kungalv = await hub.addDesk('kungalv', 'Kungälvs kortstation');
+    expect((await cli('kungalv.db', 'import', importFile('kungalv', 1))).status).toBe(0);
+    expect((await cli('kungalv.db', 'hub', 'join', '--url', kungalv.url)).status).toBe(0);
+    expect((await cli('kungalv.db', 'sync', '--url', kungalv.url)).json).toMatchObject({ pushed: 1 });
+    // Copies of the register as it was with 1 and with 2 events, both linked to the hub.
+    copyFileSync(join(dir, 'kungalv.db'), join(dir, 'kungalv-1.db'));
+    expect((await cli('kungalv.db', 'import', importFile('kungalv', 1))).status).toBe(0);
+    expect((await cli('kungalv.db', 'sync', '--url', kungalv.url)).json).toMatchObject({ pushed: 1 });
+    copyFileSync(join(dir, 'kungalv.db'), join(dir, 'kungalv-2.db'));
+    expect((await cli('kungalv.db', 'import', importFile('kungalv', 1))).status).toBe(0);
+    expect((await cli('kungalv.db', 'sync', '--url', kungalv.url)).json).toMatchObject({ pushed: 1 });
+
+    const backup = `${hub.database}_backup`;
+    await clusterAdmin(`CREATE DATABASE ${backup} TEMPLATE ${hub.database}`);
+    await restoreHub(hub, backup);
+    await hubQuery(hub, 'UPDATE kortliggaren.meta SET hub_id = gen_random_uuid()');
+    const restored = await hub.snapshot();
+
+    // The copy with 2 events registered another card as its event 3: joining is allowed (it
+    // has as many events as the hub holds of this desk), but the push finds event 3 on the
+    // hub with other content and stops, as for any restored register.
+    expect((await cli('kungalv-2.db', 'import', importFile('kungalv-annan', 1))).status).toBe(0);
+    const joined = await cli('kungalv-2.db', 'hub', 'join', '--url', kungalv.url, '--new-hub');
+    expect(joined.json).toMatchObject({ deskId: 'kungalv', pending: 3 });
+    const stopped = await cli('kungalv-2.db', 'sync', '--url', kungalv.url);
+    expect(stopped.status).toBe(1);
+    expect(stopped.stderr[0]).toMatch(
+      /^Fel: Synkningen stoppades: händelse nummer 3 från kortstationen kungalv finns redan på hubben med annat innehåll\..*Ingenting har skrivits över/,
+    );
+    expect(await hub.snapshot()).toEqual(restored);
+
+    // The copy with 1 event is behind the restored hub (3 events): refused, unchanged.
+    const before = fileDump('kungalv-1.db');
+    const behind = await cli('kungalv-1.db', 'hub', 'join', '--url', kungalv.url, '--new-hub');
+    expect(behind.status).toBe(1);
+    expect(behind.stderr[0]).toMatch(
+      /^Fel: Kortstationen kungalv har redan händelser till och med nummer 3 på hubben, men det här registret har bara till och med nummer 1/,
+    );
+    expect(fileDump('kungalv-1.db')).toEqual(before);
+    expect(await hub.snapshot()).toEqual(restored);
+
+    // The register itself joins and finds all its events there: nothing new, nothing lost.
+    expect((await cli('kungalv.db', 'hub', 'join', '--url', kungalv.url, '--new-hub')).status).toBe(0);
+    expect((await cli('kungalv.db', 'sync', '--url', kungalv.url)).json).toEqual({
+      pushed: 0,
+      pulled: 0,
+      cursor: 3,
+    });
+  }, 120_000);
 });
