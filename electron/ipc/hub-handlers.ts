@@ -78,7 +78,8 @@ export function hubSettings(ctx: ServiceContext, credentials: CredentialStore): 
 
 /**
  * The channels of the regional hub (SPEC §8): connect ("Anslut": join with the desk's URL
- * and password, keep the password in the credential store), disconnect (forget the
+ * and password, keep the password in the credential store; a register of another hub only
+ * with `newHub`, the person's confirmation, else `sync-new-hub`), disconnect (forget the
  * password; the register stays that station, as its events carry that station's numbers),
  * sync now, the status, and the register's and report's region views.
  */

@@ -46,8 +46,8 @@ export interface JoinOptions {
  * Joins the register to the hub as the desk the login belongs to (SPEC §8 `hub join`):
  * asks the hub who the login is, then stores the hub's id, the desk's id and name and the
  * URL without its password, audited. Joining again as the same desk of the same hub only
- * updates the URL and name; a register that joined another hub or desk is refused, since
- * its events carry that desk's numbers. The register's events — every card it holds, from
+ * updates the URL and name; a register that joined another desk of the hub is refused,
+ * since its events carry that desk's numbers. The register's events — every card it holds, from
  * the migration that added the outbox on — go out with the next sync.
  *
  * A register that has not joined before, for a desk that already has more events on the
@@ -57,7 +57,8 @@ export interface JoinOptions {
  * would stop anyway.
  *
  * A register linked to another hub than the login's is refused (`sync-new-hub`, naming
- * both) unless `options.newHub` confirms the move; then {@link moveToNewHub} relinks it.
+ * both) unless `options.newHub` confirms the move; then, after the same check as a first
+ * join (the new hub may hold some of this desk's events), {@link moveToNewHub} relinks it.
  */
 export async function joinHub(
   ctx: ServiceContext,
