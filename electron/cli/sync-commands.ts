@@ -58,16 +58,23 @@ function failure(error: unknown, env: AsyncCommandEnv): number {
  * `hub join --url DESK_URL`: this register joins the hub as the desk the URL's role
  * belongs to; prints `{ hubId, deskId, deskName, url, pending }`, the URL without its
  * password. The password comes from the URL or PGPASSWORD and is stored nowhere.
+ * `--new-hub` confirms linking a register of another hub to this one (a hub restored from
+ * a backup with a new id): the whole register is pushed again and everything pulled anew.
  */
 async function runJoin(args: string[], env: AsyncCommandEnv): Promise<number> {
-  const url = readUrl(args, env, true);
+  const newHub = args.includes('--new-hub');
+  const url = readUrl(
+    args.filter((a) => a !== '--new-hub'),
+    env,
+    true,
+  );
   if (typeof url !== 'string') return url ?? EXIT.invalid;
   try {
     parseHubUrl(url);
     const services = env.backend().services;
     const port = openPgHubPort(url, env.version, { env: env.env });
     try {
-      env.stdout(JSON.stringify(await joinHub(services, port, url)));
+      env.stdout(JSON.stringify(await joinHub(services, port, url, { newHub })));
     } finally {
       await port.close();
     }

@@ -78,14 +78,15 @@ export function hubSettings(ctx: ServiceContext, credentials: CredentialStore): 
 
 /**
  * The channels of the regional hub (SPEC §8): connect ("Anslut": join with the desk's URL
- * and password, keep the password in the credential store), disconnect (forget the
+ * and password, keep the password in the credential store; a register of another hub only
+ * with `newHub`, the person's confirmation, else `sync-new-hub`), disconnect (forget the
  * password; the register stays that station, as its events carry that station's numbers),
  * sync now, the status, and the register's and report's region views.
  */
 export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Handlers, HubChannel> {
   return {
     'hub:settings': () => hubSettings(ctx, hub.credentials),
-    'hub:connect': async ({ url, password }) => {
+    'hub:connect': async ({ url, password, newHub }) => {
       let parsed: URL;
       try {
         parsed = new URL(url.trim());
@@ -102,7 +103,7 @@ export function createHubHandlers(ctx: ServiceContext, hub: HubAccess): Pick<Han
       const port = hub.openPort(stored, secret);
       let pending: number;
       try {
-        pending = (await joinHub(ctx, port, stored)).pending;
+        pending = (await joinHub(ctx, port, stored, { newHub: newHub === true })).pending;
       } catch (error) {
         throw hubFailure(error);
       } finally {

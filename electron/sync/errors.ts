@@ -12,6 +12,7 @@ export const SYNC_ERROR_CODES = [
   'sync-no-password',
   'sync-rejoin-empty',
   'sync-rejoin-behind',
+  'sync-new-hub',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -57,6 +58,10 @@ const TEXTS: Record<SyncErrorCode, { sv: string; en: string }> = {
   'sync-no-password': {
     sv: 'Lösenordet för kortstationens inloggning {{user}} saknas. Skriv det i URL:en eller sätt miljövariabeln PGPASSWORD (lösenordet som hub desk add visade).',
     en: "The password of the station's login {{user}} is missing. Put it in the URL or set PGPASSWORD (the password hub desk add showed).",
+  },
+  'sync-new-hub': {
+    sv: 'Registret är anslutet som kortstationen {{desk}} på hubben {{hub}}, men inloggningen hör till kortstationen {{loginDesk}} på en annan hubb, {{loginHub}}. Registret har inte anslutits och ingenting har ändrats, varken här eller på hubben. Om hubben har återställts från en säkerhetskopia och fått ett nytt id, eller flyttats till en ny hubb, ansluter du till den nya hubben med en uttrycklig bekräftelse: hub join --url DESK-URL --new-hub (i appen: bekräfta under Inställningar → Regional hubb). Då kopplas registret till hubben {{loginHub}}, hela registret skickas dit igen från händelse nummer 1, och de andra kortstationernas kort från den gamla hubben tas bort här och hämtas på nytt från början vid nästa synkning. Registrets egna kort ändras inte. Se docs/hub.md, "Säkerhetskopior av hubben".',
+    en: 'The register joined as station {{desk}} on hub {{hub}}, but the login belongs to station {{loginDesk}} on another hub, {{loginHub}}. The register has not joined and nothing was changed, here or on the hub. If the hub was restored from a backup and given a new id, or moved to a new hub, join the new hub with an explicit confirmation: hub join --url DESK_URL --new-hub (in the app: confirm under Settings → Regional hub). The register is then linked to hub {{loginHub}}, the whole register is sent there again from event number 1, and the other stations’ cards from the old hub are removed here and fetched again from the start at the next sync. The register’s own cards are not changed. See docs/hub.md, "Backups of the hub".',
   },
   'sync-bad-outbox-event': {
     sv: 'Synkningen stoppades: händelse nummer {{deskSeq}} i registrets utkorg går inte att läsa ({{detail}}). Inget skickades. Kontakta regional IT.',

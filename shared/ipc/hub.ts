@@ -73,6 +73,11 @@ export type HubSyncStatus = z.infer<typeof HubSyncStatus>;
 export const HubConnectInput = z.strictObject({
   url: z.string().trim().min(1, { message: 'required' }).max(2000, { message: 'text.tooLong' }),
   password: z.string().max(1000, { message: 'text.tooLong' }).default(''),
+  /**
+   * The person confirmed linking a register of another hub to this one (the hub restored
+   * from a backup with a new id): without it such a connect is refused (`sync-new-hub`).
+   */
+  newHub: z.boolean().optional(),
 });
 export type HubConnectInput = z.input<typeof HubConnectInput>;
 

@@ -203,6 +203,13 @@ export interface PulledCardRepository {
   organisationNames: () => Map<string, string>;
   /** Pulled cards per desk, by desk id. */
   countsByDesk: () => { desk_id: string; cards: number }[];
+  /**
+   * Forgets everything pulled from a hub: the other desks' cards, the desks and the
+   * organisation names (a register linked to another hub pulls them again from the start).
+   * Returns the forgotten cards' keys, so that the findings that counted them can be
+   * recomputed. Call inside a transaction.
+   */
+  clearAll: () => { id: string; holderHsaId: string; cardNumber: string }[];
 }
 
 /** Prepares the pulled-card statements of a connection. */
@@ -267,6 +274,12 @@ export function createPulledCardRepository(db: Db): PulledCardRepository {
   const counts = db.prepare<[], { desk_id: string; cards: number }>(
     'SELECT desk_id, count(*) AS cards FROM pulled_cards GROUP BY desk_id ORDER BY desk_id',
   );
+  const keys = db.prepare<[], { card_id: string; holder_hsa_id: string; card_number: string }>(
+    'SELECT card_id, holder_hsa_id, card_number FROM pulled_cards',
+  );
+  const clearCards = db.prepare('DELETE FROM pulled_cards');
+  const clearDesks = db.prepare('DELETE FROM hub_desks');
+  const clearOrganisations = db.prepare('DELETE FROM hub_organisations');
 
   return {
     get: (cardId: string): PulledCardRow | undefined => get.get(cardId),
@@ -309,6 +322,15 @@ export function createPulledCardRepository(db: Db): PulledCardRepository {
     organisationNames: (): Map<string, string> =>
       new Map(organisationNames.all().map((o) => [o.hsa_id, o.name])),
     countsByDesk: () => counts.all(),
+    clearAll() {
+      const cleared = keys
+        .all()
+        .map((r) => ({ id: r.card_id, holderHsaId: r.holder_hsa_id, cardNumber: r.card_number }));
+      clearCards.run();
+      clearDesks.run();
+      clearOrganisations.run();
+      return cleared;
+    },
   };
 }
 
