@@ -20,12 +20,15 @@ import { useApi } from '../../ipc/client';
 import { useChannel } from '../../ipc/use-channel';
 import { formatIsoLocal } from '../../lib/time';
 import { errorText } from './HubStatusBar';
+import { NewHubConfirm } from './NewHubConfirm';
 import { acceptHubStatus, refreshHubStatus, useHubStatus } from './use-hub-status';
 
 interface Problems {
   url?: string;
   password?: string;
   general?: string;
+  /** The register is on another hub than the login's (a restored or moved hub): ask before moving it. */
+  newHub?: string;
 }
 
 /** Where a refused connect goes: under the URL, under the password, or above the form. */
@@ -33,6 +36,7 @@ function toProblems(error: IpcError, language: string, t: (key: string) => strin
   const field = error.fields?.[0];
   if (error.code === 'hub-failed' && field) {
     const text = String((language === 'en' ? field.params?.en : field.params?.sv) ?? error.message);
+    if (field.params?.code === 'sync-new-hub') return { newHub: text };
     if (field.field === 'url') return { url: text };
     if (field.field === 'password') return { password: text };
     return { general: text };
@@ -79,18 +83,20 @@ export function HubSettingsSection() {
     },
   });
 
-  const connect = async (event: FormEvent) => {
-    event.preventDefault();
+  // `newHub`: the desk confirmed moving the register to the login's hub (SPEC §8, docs/hub.md).
+  const connect = async (newHub = false) => {
     if (busy) return;
     setBusy('connect');
-    setProblems({});
+    // The confirmation stays open, its button busy, until the hub has answered.
+    if (!newHub) setProblems({});
     setNotice(null);
-    const result = await api['hub:connect']({ url, password });
+    const result = await api['hub:connect']({ url, password, ...(newHub ? { newHub } : {}) });
     setBusy(null);
     if (!result.ok) {
       setProblems(toProblems(result.error, i18n.language, t));
       return;
     }
+    setProblems({});
     setSettings(result.value.settings);
     setUrl(result.value.settings.url ?? url);
     setPassword('');
@@ -198,7 +204,14 @@ export function HubSettingsSection() {
             )}
           </Alert>
         )}
-        <form onSubmit={(e) => void connect(e)} noValidate aria-label={t('hub.settings.title')}>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            void connect();
+          }}
+          noValidate
+          aria-label={t('hub.settings.title')}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               id="hub-url"
@@ -260,6 +273,12 @@ export function HubSettingsSection() {
           </Group>
         </form>
       </Stack>
+      <NewHubConfirm
+        message={problems.newHub ?? null}
+        busy={busy === 'connect'}
+        onCancel={() => setProblems({})}
+        onConfirm={() => void connect(true)}
+      />
     </Paper>
   );
 }

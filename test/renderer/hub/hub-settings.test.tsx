@@ -120,4 +120,53 @@ describe('Inställningar › Regional hubb', () => {
     expect(link).toHaveAttribute('href', '#/installningar');
     await waitFor(() => expect(within(section).queryByRole('button', { name: 'Synka nu' })).toBeNull());
   });
+
+  it('asks before moving the register to the login’s other hub, and moves it only when confirmed', async () => {
+    const user = userEvent.setup({ delay: null });
+    const first = await newStation('boras', 'Borås');
+    const joined = await t.api['hub:connect'](first);
+    expect(joined).toMatchObject({ ok: true });
+    const before = await t.api['hub:settings']({});
+    if (!before.ok) throw new Error('no settings');
+    // The hub restored from a backup under a new id, or a new hub: the same station's login there.
+    const second = await newStation('boras', 'Borås');
+    renderWithApp(<Shell />, t.api);
+    const section = await screen.findByRole('region', { name: 'Regional hubb' }, SLOW);
+    const url = within(section).getByLabelText('Hubbens adress (URL)');
+    const password = within(section).getByLabelText('Lösenord');
+    await waitFor(() => expect(url).toHaveValue(first.url), SLOW);
+    await user.clear(url);
+    await user.type(url, second.url);
+    await user.type(password, second.password);
+    await user.click(within(section).getByRole('button', { name: 'Anslut igen' }));
+
+    const ask = await screen.findByRole('dialog', { name: 'Ansluta registret till en ny hubb?' }, SLOW);
+    expect(
+      within(ask).getByText(/men inloggningen hör till kortstationen boras på en annan hubb/),
+    ).toBeInTheDocument();
+    await user.click(within(ask).getByRole('button', { name: 'Avbryt' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
+    expect(await t.api['hub:settings']({})).toMatchObject({ ok: true, value: { hubId: before.value.hubId } });
+
+    await user.click(within(section).getByRole('button', { name: 'Anslut igen' }));
+    const again = await screen.findByRole('dialog', { name: 'Ansluta registret till en ny hubb?' }, SLOW);
+    await user.click(within(again).getByRole('button', { name: 'Anslut till den nya hubben' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), SLOW);
+    expect(
+      await within(section).findByText(
+        new RegExp(
+          `Ansluten som kortstationen Borås \\(boras\\) på hubben 127\\.0\\.0\\.1:\\d+${new URL(second.url).pathname}`,
+        ),
+        {},
+        SLOW,
+      ),
+    ).toBeInTheDocument();
+    const after = await t.api['hub:settings']({});
+    expect(after.ok && after.value.hubId).not.toBe(before.value.hubId);
+    expect(after).toMatchObject({ ok: true, value: { joined: true, deskId: 'boras' } });
+    const connects = t.calls
+      .filter((c) => c.channel === 'hub:connect')
+      .map((c) => c.input as { newHub?: boolean });
+    expect(connects.map((c) => c.newHub === true)).toEqual([false, false, false, true]);
+  });
 });
