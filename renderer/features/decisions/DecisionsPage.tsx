@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Box,
   Button,
   Group,
@@ -9,135 +8,27 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { IconAlertCircle, IconCircleCheck, IconInfoCircle, IconPlus } from '@tabler/icons-react';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Decision } from '../../../shared/domain/decision';
 import { describeDecisionCoverage } from '../../../shared/rules/decisions';
 import { PageHeader } from '../../components/PageHeader';
-import { useApi } from '../../ipc/client';
-import { NO_PAGE_ERRORS, toPageErrors, type PageErrors } from './server-errors';
+import { DecisionTable } from './DecisionTable';
+import { useDecisionForm } from './use-decision-form';
 import { useDecisions } from './use-decisions';
-
-const FIELDS = ['id', 'title', 'from', 'to', 'maxValidityDays', 'withoutPersonnummerUntil'] as const;
-
-interface DraftDecision {
-  id: string;
-  title: string;
-  from: string;
-  to: string;
-  maxValidityDays: number | string;
-  withoutPersonnummerUntil: string;
-}
-
-const EMPTY: DraftDecision = {
-  id: '',
-  title: '',
-  from: '',
-  to: '',
-  maxValidityDays: 14,
-  withoutPersonnummerUntil: '',
-};
-
-const mono = { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' } as const;
-
-function DecisionTable({ decisions, inForce }: { decisions: Decision[]; inForce: string | null }) {
-  const { t } = useTranslation('ui');
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" aria-label={t('decisions.listLabel')} highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('decisions.column.id')}</Table.Th>
-            <Table.Th>{t('decisions.column.title')}</Table.Th>
-            <Table.Th>{t('decisions.column.period')}</Table.Th>
-            <Table.Th>{t('decisions.column.maxDays')}</Table.Th>
-            <Table.Th>{t('decisions.column.withoutPersonnummerUntil')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {decisions.map((d) => (
-            <Table.Tr key={d.id} bg={d.id === inForce ? 'teal.0' : undefined}>
-              <Table.Td>
-                <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                  {d.id}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  <Text size="sm" fw={500}>
-                    {d.title}
-                  </Text>
-                  {d.id === inForce && (
-                    <Badge color="teal" variant="light" radius="sm" tt="none">
-                      {t('decisions.inForce')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td style={mono}>
-                {d.from} – {d.to}
-              </Table.Td>
-              <Table.Td style={mono}>{t('decisions.days', { count: d.maxValidityDays })}</Table.Td>
-              <Table.Td style={mono}>{d.withoutPersonnummerUntil ?? t('decisions.sameAsTo')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** Beslut: the dispensation decisions the rules use, and a form to enter a new one. */
 export function DecisionsPage() {
-  const { t, i18n } = useTranslation('ui');
-  const api = useApi();
+  const { t } = useTranslation('ui');
   const { decisions, reload } = useDecisions();
   const [now] = useState(() => Date.now());
-  const [draft, setDraft] = useState<DraftDecision>(EMPTY);
-  const [errors, setErrors] = useState<PageErrors>(NO_PAGE_ERRORS);
-  const [saving, setSaving] = useState(false);
-  const [added, setAdded] = useState<string | null>(null);
+  const { draft, errors, saving, added, change, submit, field } = useDecisionForm(reload);
   const list = useMemo(() => (Array.isArray(decisions) ? decisions : []), [decisions]);
   const inForce = useMemo(() => describeDecisionCoverage(now, list)?.id ?? null, [now, list]);
-
-  const change = (patch: Partial<DraftDecision>) => setDraft((d) => ({ ...d, ...patch }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setAdded(null);
-    setSaving(true);
-    const until = draft.withoutPersonnummerUntil.trim();
-    const result = await api['decisions:add']({
-      id: draft.id.trim(),
-      title: draft.title,
-      from: draft.from.trim(),
-      to: draft.to.trim(),
-      maxValidityDays: typeof draft.maxValidityDays === 'number' ? draft.maxValidityDays : Number.NaN,
-      ...(until ? { withoutPersonnummerUntil: until } : {}),
-    });
-    setSaving(false);
-    if (result.ok) {
-      setErrors(NO_PAGE_ERRORS);
-      setAdded(result.value.id);
-      setDraft(EMPTY);
-      reload();
-    } else {
-      setErrors(toPageErrors(result.error, i18n.getFixedT(null, 'common'), FIELDS));
-    }
-  };
-
-  const field = (name: (typeof FIELDS)[number]) => ({
-    id: `decision-${name}`,
-    label: t(`common:field.${name}`),
-    error: errors.fields[name],
-  });
 
   return (
     <Box maw={1100} mx="auto">
