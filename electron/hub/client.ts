@@ -237,7 +237,10 @@ function checkBatch(events: readonly HubEventType[]): string[] {
  * also when `events` is empty or all already on the hub.
  *
  * - Idempotent: an event whose deskSeq is on the hub with the same content hash counts as a
- *   duplicate and changes nothing (an earlier push whose acknowledgement was lost).
+ *   duplicate and changes nothing (an earlier push whose acknowledgement was lost). So does
+ *   the erased copy of an event the hub holds (the desk's erasure of personal data rewrote
+ *   only the holder's HSA-id to its pseudonym; a hub restored from before the erasure):
+ *   the hub keeps its copy, and the desk's `erased` event does the erasing there.
  * - A deskSeq on the hub with OTHER content (a desk restored from an old backup) throws
  *   `hub-conflict` naming the deskSeq; nothing of the batch is written.
  * - The first new event must be the hub's last deskSeq for this desk + 1, else `hub-gap`
@@ -288,13 +291,22 @@ export async function pushEvents(
             schema_version: number;
             payload: Record<string, unknown>;
           }>(
-            // The payload only where the version differs: then content decides, not the hash.
-            // An event id already used under another number fails the insert (unique).
+            // The payload only where the hash cannot decide: where the version differs (then
+            // the upcast content decides), or the hash differs from the pushed event's (an
+            // erased copy, see sameAsStored). An event id already used under another number
+            // fails the insert (unique).
             `SELECT desk_seq, content_hash, event_id::text AS event_id, schema_version,
-                    CASE WHEN schema_version <> $4 THEN payload END AS payload
+                    CASE WHEN schema_version <> $4 OR content_hash <> ($5::text[])[(desk_seq - $2 + 1)::int]
+                         THEN payload END AS payload
              FROM ${S}.events
              WHERE desk_id = $1 AND desk_seq BETWEEN $2 AND $3`,
-            [me.deskId, first, first + events.length - 1, HUB_EVENT_SCHEMA_VERSION],
+            [
+              me.deskId,
+              first,
+              first + events.length - 1,
+              HUB_EVENT_SCHEMA_VERSION,
+              events.map((e) => e.contentHash),
+            ],
           );
           const bySeq = new Map(existing.rows.map((r) => [Number(r.desk_seq), r]));
           events.forEach((event, i) => {
@@ -330,7 +342,17 @@ export async function pushEvents(
   );
 }
 
-// The same event: the same hash, or — written by another version — the same upcast content.
+/**
+ * The HSA-id that the erasure of personal data past retention gives a holder in the desk's
+ * own outbox: `raderad-` and 12 lower-case hex digits (electron/services/personal-data.ts,
+ * PSEUDONYM_PREFIX and randomBytes(6)). Kept exactly that strict: a test erases at a real
+ * desk and pushes to a hub restored from before the erasure.
+ */
+const ERASURE_PREFIX = 'raderad-';
+const ERASURE_PSEUDONYM_RE = new RegExp(`^${ERASURE_PREFIX}[0-9a-f]{12}$`);
+
+// The same event: the same hash, or — written by another version — the same upcast content,
+// or the erased copy of it (isErasedCopy).
 function sameAsStored(
   stored: {
     content_hash: string;
@@ -342,12 +364,40 @@ function sameAsStored(
 ): boolean {
   if (stored.event_id !== event.eventId) return false;
   if (stored.content_hash === event.contentHash) return true;
-  if (stored.schema_version === event.schemaVersion || !stored.payload) return false;
+  if (!stored.payload) return false;
   try {
+    if (stored.schema_version === event.schemaVersion)
+      return isErasedCopy(stored.payload, stored.content_hash, event);
     return sameHubEventContent({ ...stored.payload, contentHash: stored.content_hash }, event);
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether `event` is the stored event as the desk's erasure of personal data left it in its
+ * outbox: the same event id, desk, deskSeq, kind, schema version and time, and the same
+ * card state except the holder's HSA-id, which is the erasure's pseudonym where the hub
+ * has a real one. The hub keeps what it has (it is append-only; the desk's later `erased`
+ * event does the erasing there). A stored payload whose hash no longer matches is never
+ * the same event. Anything else that differs is another event: hub-conflict.
+ */
+function isErasedCopy(payload: Record<string, unknown>, contentHash: string, event: HubEventType): boolean {
+  if (!ERASURE_PSEUDONYM_RE.test(event.card.holderHsaId)) return false;
+  if (!hasValidHash({ ...payload, contentHash })) return false;
+  const stored = HubEvent.parse({ ...payload, contentHash });
+  if (
+    stored.eventId !== event.eventId ||
+    stored.deskId !== event.deskId ||
+    stored.deskSeq !== event.deskSeq ||
+    stored.kind !== event.kind ||
+    stored.schemaVersion !== event.schemaVersion ||
+    stored.card.holderHsaId.startsWith(ERASURE_PREFIX)
+  ) {
+    return false;
+  }
+  const asErased = { ...unsealedOf(stored), card: { ...stored.card, holderHsaId: event.card.holderHsaId } };
+  return canonicalJson(asErased) === canonicalJson(unsealedOf(event));
 }
 
 // One statement for the batch. The events travel as one JSON array of their canonical texts
