@@ -129,12 +129,23 @@ export function RegisterTable({ total, rowAt, ensureRows, sort, onSort, onOpen, 
     scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${index}"]`) ?? null;
 
   useEffect(() => {
-    if (!focusPending.current) return;
+    // A row of this table has the focus but is not the Tab stop: a key moved the stop while
+    // another render came in between (a scroll, a page of rows). The focus follows the stop.
+    const focused = document.activeElement;
+    const strayRow =
+      headerStop === null &&
+      focused instanceof HTMLElement &&
+      focused.getAttribute('role') === 'row' &&
+      scrollRef.current?.contains(focused) === true &&
+      Number(focused.dataset.index) !== active;
+    if (!focusPending.current && !strayRow) return;
+    const target = headerStop !== null ? null : rowElement(active);
+    if (headerStop === null && !target) return; // not rendered yet: try again on the next render
     focusPending.current = false;
     if (headerStop !== null) {
       scrollRef.current?.querySelectorAll<HTMLElement>('[data-sort-button]')[headerStop]?.focus();
     } else {
-      rowElement(active)?.focus({ preventScroll: true });
+      target?.focus({ preventScroll: true });
     }
   });
 
