@@ -40,6 +40,24 @@ export interface PreparedExport {
   files: { path: string; content: string | WorkbookSpec }[];
 }
 
+/** The contents of an export's files: texts as they are, workbooks rendered in the XLSX worker thread. */
+export async function renderExportFiles(
+  prepared: Pick<PreparedExport, 'files'>,
+): Promise<(string | Uint8Array)[]> {
+  const contents: (string | Uint8Array)[] = [];
+  for (const file of prepared.files) {
+    contents.push(typeof file.content === 'string' ? file.content : await renderXlsx(file.content));
+  }
+  return contents;
+}
+
+/** The same as renderExportFiles, blocking: for the synchronous CLI. */
+export function renderExportFilesSync(prepared: Pick<PreparedExport, 'files'>): (string | Uint8Array)[] {
+  return prepared.files.map((file) =>
+    typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
+  );
+}
+
 /** The "Om rapporten" facts: desk name (setting `deskName`), decisions in force, version, hash. */
 export function reportAbout(
   ctx: ServiceContext,
@@ -165,11 +183,7 @@ export async function exportMonthlyReport(
   appVersion: string,
 ): Promise<ExportResult> {
   const prepared = prepareExport(ctx, request, appVersion);
-  const contents: (string | Uint8Array)[] = [];
-  for (const file of prepared.files) {
-    contents.push(typeof file.content === 'string' ? file.content : await renderXlsx(file.content));
-  }
-  return commitExport(ctx, prepared, contents);
+  return commitExport(ctx, prepared, await renderExportFiles(prepared));
 }
 
 /**
@@ -183,10 +197,7 @@ export function exportMonthlyReportSync(
   fs?: AtomicWriteFs,
 ): ExportResult {
   const prepared = prepareExport(ctx, request, appVersion);
-  const contents = prepared.files.map((file) =>
-    typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
-  );
-  return commitExport(ctx, prepared, contents, fs);
+  return commitExport(ctx, prepared, renderExportFilesSync(prepared), fs);
 }
 
 /**

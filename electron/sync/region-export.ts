@@ -4,13 +4,15 @@ import { decisionsInForce } from '../../shared/report/months';
 import { reasonsTable, statisticsTable } from '../../shared/report/tables';
 import { writeFilesAtomic } from '../export/atomic-write';
 import { csvPaths, toCsv } from '../export/csv';
-import { buildWorkbookSpec, renderXlsx, renderXlsxSync } from '../export/xlsx';
+import { buildWorkbookSpec } from '../export/xlsx';
 import { invalidInput } from '../services/app-error';
 import type { ServiceContext } from '../services/context';
 import { checkExportTarget, registerPathOf } from '../services/export-target';
 import { checkMonth, reportContentHash } from '../services/report';
 import {
   recordExport,
+  renderExportFiles,
+  renderExportFilesSync,
   type ExportRecords,
   type ExportRequest,
   type ExportResult,
@@ -123,11 +125,7 @@ export async function exportRegionReport(
   appVersion: string,
 ): Promise<RegionExportResult> {
   const prepared = prepareRegionExport(ctx, request, appVersion);
-  const contents: (string | Uint8Array)[] = [];
-  for (const file of prepared.files) {
-    contents.push(typeof file.content === 'string' ? file.content : await renderXlsx(file.content));
-  }
-  return commitRegionExport(ctx, prepared, contents);
+  return commitRegionExport(ctx, prepared, await renderExportFiles(prepared));
 }
 
 /** The same as exportRegionReport, blocking: for the synchronous CLI (`report --scope region --out`). */
@@ -137,8 +135,5 @@ export function exportRegionReportSync(
   appVersion: string,
 ): RegionExportResult {
   const prepared = prepareRegionExport(ctx, request, appVersion);
-  const contents = prepared.files.map((file) =>
-    typeof file.content === 'string' ? file.content : renderXlsxSync(file.content),
-  );
-  return commitRegionExport(ctx, prepared, contents);
+  return commitRegionExport(ctx, prepared, renderExportFilesSync(prepared));
 }
