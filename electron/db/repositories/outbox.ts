@@ -1,5 +1,6 @@
 import type { HubCardState, HubEventKind } from '../../../shared/hub/event';
 import type { Db } from '../open';
+import type { CardStateColumns } from './pulled-cards';
 
 /** One outbox row: an event of this desk before it is sealed with the desk id. */
 export interface OutboxRow {
@@ -12,24 +13,7 @@ export interface OutboxRow {
   payload: string;
 }
 
-interface CardStateRow {
-  id: string;
-  organisation_hsa_id: string;
-  organisation_name: string;
-  assurance_level: 2 | 3;
-  card_number: string;
-  holder_hsa_id: string;
-  holder_id_type: HubCardState['holderIdType'];
-  unplanned_personnel: 0 | 1 | null;
-  issued_at: number;
-  expires_at: number;
-  reason_code: HubCardState['reasonCode'];
-  reason_text: string;
-  extends_card_id: string | null;
-  ended_at: number | null;
-  end_reason: HubCardState['endReason'];
-  voided: 0 | 1;
-}
+type CardStateRow = CardStateColumns & { id: string };
 
 /**
  * The state an event carries, with its keys in sorted order so that `JSON.stringify` of it

@@ -4,13 +4,11 @@ import type { RuleCard } from '../../../shared/rules';
 import type { Db } from '../open';
 import type { FindingRepository } from './findings';
 
-/** A row of pulled_cards: another desk's card as its newest pulled event left it. */
-export interface PulledCardRow {
-  card_id: string;
-  desk_id: string;
-  desk_seq: number;
-  hub_seq: number;
-  kind: HubEventKind;
+/**
+ * A card's state (HubCardState) as SQLite columns: how pulled_cards stores another desk's
+ * card, and how the outbox reads this desk's own card to write its event.
+ */
+export interface CardStateColumns {
   organisation_hsa_id: string;
   organisation_name: string;
   assurance_level: 2 | 3;
@@ -26,6 +24,15 @@ export interface PulledCardRow {
   ended_at: number | null;
   end_reason: HubCardState['endReason'];
   voided: 0 | 1;
+}
+
+/** A row of pulled_cards: another desk's card as its newest pulled event left it. */
+export interface PulledCardRow extends CardStateColumns {
+  card_id: string;
+  desk_id: string;
+  desk_seq: number;
+  hub_seq: number;
+  kind: HubEventKind;
 }
 
 /** What the pull stores for one event. */
